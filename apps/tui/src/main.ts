@@ -1,0 +1,23 @@
+/** The `liuhen` command: the legal officers' tool and the scriptable subcommands beside it. */
+import { Command } from "@effect/cli";
+import { NodeContext, NodeRuntime } from "@effect/platform-node";
+import { Effect, Exit } from "effect";
+import { assessCommand } from "./commands/assess.js";
+import { ExitCode } from "./exit-code.js";
+
+const liuhen = Command.make("liuhen").pipe(
+  Command.withDescription("留痕 Liuhen: wrong-case accountability and interference records"),
+  Command.withSubcommands([assessCommand]),
+);
+
+const cli = Command.run(liuhen, { name: "liuhen", version: "0.1.0" });
+
+cli(process.argv).pipe(
+  Effect.provide(NodeContext.layer),
+  NodeRuntime.runMain({
+    disableErrorReporting: false,
+    // A command sets its own exit code (2: some input rejected); a failure or defect is 1.
+    teardown: (exit, onExit) =>
+      onExit(Exit.isSuccess(exit) ? Number(process.exitCode ?? ExitCode.Ok) : ExitCode.Failure),
+  }),
+);

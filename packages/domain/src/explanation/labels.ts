@@ -1,0 +1,97 @@
+/** The words for the domain's values, in Chinese and English, shared by the web UI, the terminal UI and prose. */
+import type { LocalisedText } from "../i18n/localised-text.js";
+import type { Finding } from "../interference/categorise.js";
+import type { ActKind, Method } from "../interference/contact.js";
+import type { Employment, PersonRole, Relation } from "../interference/internal-staff.js";
+import type { NonRecordingSanction } from "../interference/non-recording.js";
+import type { WrongCaseStatus } from "../wrong-case/classification.js";
+import type { CaseKind } from "../wrong-case/facts.js";
+import type { MitigationOption } from "../wrong-case/liability.js";
+
+const t = (zh: string, en: string): LocalisedText => ({ zh, en });
+
+export const CASE_KIND_LABELS: Readonly<Record<CaseKind, LocalisedText>> = {
+  "administrative-penalty": t("行政处罚", "administrative penalty"),
+  "administrative-licence": t("行政许可", "administrative licence"),
+  inspection: t("检查", "inspection"),
+  "coercive-measure": t("行政强制", "coercive measure"),
+  other: t("其他", "other"),
+};
+
+export const STATUS_LABELS: Readonly<Record<WrongCaseStatus, LocalisedText>> = {
+  "out-of-scope": t("不属于本制度适用范围", "outside the regime's scope"),
+  pending: t("待调查核实", "pending confirmation by investigation"),
+  "not-wrong-case": t("不构成错案", "not a wrong case"),
+  "wrong-case": t("认定为错案", "a wrong case"),
+};
+
+export const MITIGATION_OPTION_LABELS: Readonly<Record<MitigationOption, LocalisedText>> = {
+  lighter: t("从轻追究", "lighter liability"),
+  exempt: t("免于追究", "exemption from liability"),
+};
+
+export const ACT_LABELS: Readonly<Record<ActKind, LocalisedText>> = {
+  guidance: t("提出指导性意见", "guidance"),
+  inquiry: t("了解案件情况", "inquiry"),
+  "instruct-open-case": t("指示立案", "instruction to open a case"),
+  "instruct-withdraw-case": t("指示撤销案件", "instruction to withdraw a case"),
+  "instruct-stop-investigation": t("指示终止调查", "instruction to stop an investigation"),
+  "instruct-change-coercive-measure": t("指示变更行政强制措施", "instruction to change a coercive measure"),
+  "instruct-lower-penalty": t("指示降格行政处罚", "instruction to lower a penalty"),
+  "instruct-raise-penalty": t("指示升格行政处罚", "instruction to raise a penalty"),
+  "characterisation-opinion": t("提出案件定性处理意见", "opinion on characterisation or handling"),
+  "forward-case-materials": t("批转涉案材料", "forwarding case materials"),
+  "demand-unlawful-evidence-preservation": t(
+    "要求违法登记保存证据",
+    "demand for unlawful preservation of evidence",
+  ),
+  "demand-unlawful-property-disposal": t("要求违法处置涉案财物", "demand for unlawful disposal of property"),
+  "propose-private-meeting": t("提出私下会见当事人", "proposal of a private meeting with a party"),
+  "plead-for-party": t("为当事人请托、说情", "pleading for a party"),
+  "probe-case-details": t("打探案情", "probing case details"),
+  "tip-off": t("通风报信", "tipping off"),
+  "forward-materials-for-party": t("为当事人转递涉案材料", "forwarding materials for a party"),
+  other: t("其他干预行为", "other interference"),
+};
+
+export const METHOD_LABELS: Readonly<Record<Method, LocalisedText>> = {
+  oral: t("口头", "oral"),
+  phone: t("电话", "phone"),
+  written: t("书面", "written"),
+  message: t("短信或网络消息", "message"),
+  "in-person": t("当面", "in person"),
+};
+
+export const RELATION_LABELS: Readonly<Record<Relation, LocalisedText>> = {
+  current: t("在职人员", "current staff"),
+  former: t("曾在本机关工作的人员", "former staff"),
+  none: t("非本机关人员", "never worked at the body"),
+};
+
+export const EMPLOYMENT_LABELS: Readonly<Record<Employment, LocalisedText>> = {
+  established: t("正式在编在岗", "established staff"),
+  contract: t("无正式编制的聘用人员", "contract staff"),
+  retired: t("离退休人员", "retired"),
+};
+
+export const ROLE_LABELS: Readonly<Record<PersonRole, LocalisedText>> = {
+  leader: t("局机关领导干部", "leader of the bureau"),
+  "superior-body": t("上级机关工作人员", "staff of a superior body"),
+  "supervisory-department": t("具有指导、管理、监督职能的部门", "supervising department"),
+  colleague: t("同事", "colleague"),
+  "other-agency": t("其他执法机关工作人员", "staff of another enforcement body"),
+  "party-side": t("当事人一方", "on the party's side"),
+  other: t("其他人员", "other"),
+};
+
+export const FINDING_LABELS: Readonly<Record<Finding, LocalisedText>> = {
+  interference: t("属于违反规定干预办案", "interference"),
+  legitimate: t("不认定为干预、插手案件办理", "legitimate, not interference"),
+  "permitted-record-required": t("可以提出，但应记录在案", "permitted, but must be recorded"),
+  "not-internal": t("不属于本机关内部人员", "not internal staff"),
+};
+
+export const NON_RECORDING_SANCTION_LABELS: Readonly<Record<NonRecordingSanction, LocalisedText>> = {
+  warning: t("警告", "warning"),
+  "circulated-criticism": t("通报批评", "circulated criticism"),
+};

@@ -1,0 +1,184 @@
+/**
+ * The due date of a period the regulation sets, read as the regime configures it (REGIMES.md, Periods):
+ *
+ * - WC.10.1 不属于本单位受理的案件，应在受理后2日内转送有权部门处理。 Default: 2 working days after acceptance.
+ * - WC.10.3 区局党委认为调查组的处理决定事实不清的，可以在1个月内责令重新组织调查并作出处理决定。
+ *   Default: 1 calendar month after the order, rolled forward off a rest day.
+ *
+ * The civil-law conventions these readings follow (民法典):
+ * - 第二百零一条 按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。
+ * - 第二百零二条 按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日。
+ * - 第二百零三条 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日。
+ *
+ * The result explains itself in steps; every day looked at must lie in the calendar's years, else
+ * `CalendarOutOfRange`.
+ */
+import { Either, Match } from "effect";
+import type { CalendarDay } from "../calendar/calendar-day.js";
+import type { CalendarOutOfRange } from "../calendar/calendar-out-of-range.js";
+import type { HolidayCalendar } from "../calendar/holiday-calendar.js";
+import { addDays, addMonths, type IsoDate, isoDateParts, yearOf } from "../calendar/iso-date.js";
+import type { CitationId } from "../citation/citation-id.js";
+import { type BasisStep, step } from "../explanation/basis.js";
+import { PeriodResult } from "./period-result.js";
+import type { CalendarDays, CalendarMonths, PeriodRule, WorkingDays } from "./period-rule.js";
+import { addWorkingDays, nextWorkingDayOnOrAfter } from "./working-days.js";
+
+const datesOf = (days: ReadonlyArray<CalendarDay>, tag: CalendarDay["_tag"]): Array<string> =>
+  days.filter((d) => d._tag === tag).map((d) => d.date);
+
+const holidaysOf = (days: ReadonlyArray<CalendarDay>): Array<string> => [
+  ...new Set(days.flatMap((d) => ("holiday" in d ? [d.holiday] : []))),
+];
+
+/** The rest days passed over, split into statutory rest days (with their holidays) and plain weekends. */
+const skippedInputs = (skipped: ReadonlyArray<CalendarDay>) => ({
+  statutoryRestDays: datesOf(skipped, "StatutoryRestDay"),
+  holidays: holidaysOf(skipped.filter((d) => d._tag === "StatutoryRestDay")),
+  weekendDays: datesOf(skipped, "Weekend"),
+});
+
+/** Which notices the computation rests on: those of every year from the start to the last day looked at. */
+const calendarStep = (
+  citation: CitationId,
+  calendar: HolidayCalendar,
+  from: IsoDate,
+  to: IsoDate,
+): BasisStep => {
+  const years = Array.from({ length: yearOf(to) - yearOf(from) + 1 }, (_, i) =>
+    calendar.holidayYear(yearOf(from) + i),
+  ).flatMap((y) => (y === undefined ? [] : [y]));
+  return step(citation, "period.holiday-calendar", true, {
+    calendar: calendar.id,
+    years: years.map((y) => String(y.year)),
+    notices: years.flatMap((y) => y.documentNumbers),
+  });
+};
+
+const startStep = (citation: CitationId, start: IsoDate): BasisStep =>
+  step(citation, "period.start-day-excluded", true, { start });
+
+const workingDaysDue = (
+  rule: WorkingDays,
+  start: IsoDate,
+  calendar: HolidayCalendar,
+  citation: CitationId,
+): Either.Either<PeriodResult, CalendarOutOfRange> =>
+  Either.map(addWorkingDays(start, rule.count, calendar), ({ due, counted, skipped }) => {
+    const adjusted = counted.filter((d) => d._tag === "AdjustedWorkingDay");
+    return new PeriodResult({
+      start,
+      due,
+      unit: "working-days",
+      steps: [
+        startStep(citation, start),
+        step(citation, "period.working-days", true, {
+          count: rule.count,
+          start,
+          due,
+          counted: counted.map((d) => d.date),
+        }),
+        step(citation, "period.rest-days-skipped", skipped.length > 0, skippedInputs(skipped)),
+        step(citation, "period.adjusted-working-days", adjusted.length > 0, {
+          dates: adjusted.map((d) => d.date),
+          holidays: holidaysOf(adjusted),
+        }),
+        calendarStep(citation, calendar, start, due),
+      ],
+    });
+  });
+
+/**
+ * The end of a calendar period, moved to the next working day when the rule rolls forward. The calendar is
+ * consulted for the end day even without rolling forward, so a due date always lies in the calendar's years.
+ */
+const rollForward = (
+  end: IsoDate,
+  rule: CalendarDays | CalendarMonths,
+  calendar: HolidayCalendar,
+  citation: CitationId,
+): Either.Either<{ due: IsoDate; step: BasisStep }, CalendarOutOfRange> => {
+  if (!rule.rollForward)
+    return Either.map(calendar.isWorkingDay(end), (working) => ({
+      due: end,
+      step: step(citation, "period.roll-forward", false, {
+        rollForward: false,
+        end,
+        endIsWorkingDay: working,
+      }),
+    }));
+  return Either.map(nextWorkingDayOnOrAfter(end, calendar), ({ day, skipped }) => ({
+    due: day,
+    step: step(citation, "period.roll-forward", skipped.length > 0, {
+      rollForward: true,
+      end,
+      due: day,
+      ...skippedInputs(skipped),
+    }),
+  }));
+};
+
+const calendarDaysDue = (
+  rule: CalendarDays,
+  start: IsoDate,
+  calendar: HolidayCalendar,
+  citation: CitationId,
+): Either.Either<PeriodResult, CalendarOutOfRange> => {
+  if (!calendar.covers(start)) return Either.left(calendar.outOfRange(start));
+  const end = addDays(start, rule.count);
+  return Either.map(
+    rollForward(end, rule, calendar, citation),
+    ({ due, step: rolled }) =>
+      new PeriodResult({
+        start,
+        due,
+        unit: "calendar-days",
+        steps: [
+          startStep(citation, start),
+          step(citation, "period.calendar-days", true, { count: rule.count, start, end }),
+          rolled,
+          calendarStep(citation, calendar, start, due),
+        ],
+      }),
+  );
+};
+
+const calendarMonthsDue = (
+  rule: CalendarMonths,
+  start: IsoDate,
+  calendar: HolidayCalendar,
+  citation: CitationId,
+): Either.Either<PeriodResult, CalendarOutOfRange> => {
+  if (!calendar.covers(start)) return Either.left(calendar.outOfRange(start));
+  const end = addMonths(start, rule.count);
+  const clamped = isoDateParts(end).day !== isoDateParts(start).day;
+  return Either.map(
+    rollForward(end, rule, calendar, citation),
+    ({ due, step: rolled }) =>
+      new PeriodResult({
+        start,
+        due,
+        unit: "calendar-month",
+        steps: [
+          step(citation, "period.calendar-month", true, { count: rule.count, start, end }),
+          // 民法典 第二百零二条: no corresponding day in the target month (31 January + 1 month) means its last day.
+          step(citation, "period.month-end", clamped, { dayOfMonth: isoDateParts(start).day, end }),
+          rolled,
+          calendarStep(citation, calendar, start, due),
+        ],
+      }),
+  );
+};
+
+/** The due date of `rule` counted from `start` on `calendar`, explained by steps citing `citation`. */
+export const dueDate = (
+  rule: PeriodRule,
+  start: IsoDate,
+  calendar: HolidayCalendar,
+  citation: CitationId,
+): Either.Either<PeriodResult, CalendarOutOfRange> =>
+  Match.valueTags(rule, {
+    WorkingDays: (r) => workingDaysDue(r, start, calendar, citation),
+    CalendarDays: (r) => calendarDaysDue(r, start, calendar, citation),
+    CalendarMonths: (r) => calendarMonthsDue(r, start, calendar, citation),
+  });
