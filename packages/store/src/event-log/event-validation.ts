@@ -1,0 +1,80 @@
+/**
+ * Events cross a boundary twice. In: each payload is encoded with its event type's Schema, then the whole
+ * append request is checked against `CheckedAppend`; the first problem is reported with the path of the
+ * field it concerns (`events[1].payload.amount`), before anything touches the database. Out: a stored
+ * payload is decoded with its event type's Schema.
+ */
+import { Effect, ParseResult, Schema } from "effect";
+import { InvalidEvent } from "./errors.js";
+import { type AppendRequest, CheckedAppend, type Event, type EventType } from "./event.js";
+
+const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path.reduce<string>((text, key) => {
+    if (typeof key === "number") return `${text}[${key}]`;
+    const name = String(key);
+    if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return text === "" ? name : `${text}.${name}`;
+    return `${text}[${JSON.stringify(name)}]`;
+  }, "");
+
+/**
+ * A parse error as an InvalidEvent naming its field under `prefix`. Of the issues reported (a union, such as a
+ * JSON value, reports one per member), the deepest names the field best.
+ */
+const invalidAt =
+  (prefix: ReadonlyArray<PropertyKey>) =>
+  (error: ParseResult.ParseError): InvalidEvent => {
+    const issues = ParseResult.ArrayFormatter.formatErrorSync(error);
+    const deepest = issues.reduce<(typeof issues)[number] | undefined>(
+      (best, issue) => (best === undefined || issue.path.length > best.path.length ? issue : best),
+      undefined,
+    );
+    const path = [...prefix, ...(deepest?.path ?? [])];
+    return new InvalidEvent({
+      field: path.length === 0 ? "(request)" : formatPath(path),
+      message: deepest?.message ?? ParseResult.TreeFormatter.formatErrorSync(error),
+    });
+  };
+
+const decodeAppend = Schema.decodeUnknown(CheckedAppend, { errors: "first", onExcessProperty: "error" });
+
+export const checkAppend = (request: AppendRequest): Effect.Effect<CheckedAppend, InvalidEvent> =>
+  Effect.gen(function* () {
+    if (!Array.isArray(request.events)) {
+      return yield* new InvalidEvent({ field: "events", message: "expected a list of events" });
+    }
+    const events = yield* Effect.forEach(request.events, (event, i): Effect.Effect<unknown, InvalidEvent> => {
+      const type = event?.type;
+      if (type === undefined || typeof type.name !== "string") {
+        return Effect.fail(
+          new InvalidEvent({ field: `events[${i}].type`, message: "expected an EventType" }),
+        );
+      }
+      const payloadSchema: Schema.Schema<unknown, unknown> = type.payload;
+      return Schema.encodeUnknown(payloadSchema)(event.payload).pipe(
+        Effect.mapError(invalidAt(["events", i, "payload"])),
+        Effect.map((payload) => ({
+          type: type.name,
+          actor: event.actor,
+          citations: event.citations,
+          payload,
+        })),
+      );
+    });
+    return yield* decodeAppend({
+      agencyId: request.agencyId,
+      streamId: request.streamId,
+      expectedVersion: request.expectedVersion,
+      events,
+    }).pipe(Effect.mapError(invalidAt([])));
+  });
+
+/** The payload of a stored event as its type's Schema decodes it; fails if the event is of another type. */
+export const decodePayload = <Name extends string, A, I>(
+  type: EventType<Name, A, I>,
+  event: Event,
+): Effect.Effect<A, InvalidEvent> =>
+  event.type === type.name
+    ? Schema.decodeUnknown(type.payload)(event.payload).pipe(Effect.mapError(invalidAt(["payload"])))
+    : Effect.fail(
+        new InvalidEvent({ field: "type", message: `expected a ${type.name} event, not ${event.type}` }),
+      );

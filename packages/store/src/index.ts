@@ -1,0 +1,20 @@
+/**
+ * @liuhen/store: the append-only, verifiable event log of each agency (全程留痕，有据可查) on SQLite or
+ * PostgreSQL. `Merkle` (RFC 6962 math) and the checkpoint note functions are pure and work offline.
+ */
+export * from "./checkpoint/checkpoint-body.js";
+export * from "./checkpoint/checkpoint-signer.js";
+export * from "./checkpoint/signed-note.js";
+export * from "./event-log/canonical-encoding.js";
+export * from "./event-log/errors.js";
+export * from "./event-log/event.js";
+export * from "./event-log/event-log.js";
+export { decodePayload } from "./event-log/event-validation.js";
+export * from "./event-log/identifiers.js";
+export * from "./event-log/json-value.js";
+export * from "./event-log/tree-evidence.js";
+export * as Merkle from "./merkle/index.js";
+export { MIGRATIONS_TABLE, runMigrations } from "./migrations/index.js";
+export * from "./postgres/postgres-store.js";
+export * from "./sqlite/sqlite-store.js";
+export * from "./store.js";
