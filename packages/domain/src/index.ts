@@ -3,6 +3,8 @@
  * records (IF) — as pure functions over Schema-defined data, with the regime, its articles, calendar,
  * periods and sanction policy as values. No I/O; runs in the browser.
  */
+export * from "./access/need-to-know.js";
+export * from "./access/role.js";
 export * from "./assess/assess.js";
 export * from "./assess/contract-error.js";
 export * from "./assess/request.js";
