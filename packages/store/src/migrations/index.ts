@@ -5,11 +5,20 @@
 import { Migrator } from "@effect/sql";
 import { Layer } from "effect";
 import eventLog from "./0001_event_log.js";
+import proceedingProjections from "./0002_proceeding_projections.js";
 
 export const MIGRATIONS_TABLE = "liuhen_migrations";
 
+const MIGRATIONS = {
+  "0001_event_log": eventLog,
+  "0002_proceeding_projections": proceedingProjections,
+};
+
+/** The migrations this version knows, in order. */
+export const MIGRATION_NAMES: ReadonlyArray<string> = Object.keys(MIGRATIONS);
+
 export const runMigrations = Migrator.make({})({
-  loader: Migrator.fromRecord({ "0001_event_log": eventLog }),
+  loader: Migrator.fromRecord(MIGRATIONS),
   table: MIGRATIONS_TABLE,
 });
 
