@@ -207,8 +207,14 @@ export const makeEventLog = (
           found.set(subtreeKey({ level: 0, index: row.leaf_index }), fromHex(row.leaf_hash));
       }
       if (inner.length > 0) {
-        const rows = yield* sql`SELECT level, node_index, hash FROM merkle_nodes WHERE agency_id = ${agencyId}
-          AND ${sql.or(inner.map((s) => sql`(level = ${s.level} AND node_index = ${s.index})`))}`.pipe(
+        // One primary-key lookup per subtree, joined by UNION ALL: an OR of (level, index) pairs with bound
+        // values makes SQLite scan every node of the agency, which grows with the log.
+        const lookups = inner.map(
+          (s) =>
+            sql`SELECT level, node_index, hash FROM merkle_nodes
+              WHERE agency_id = ${agencyId} AND level = ${s.level} AND node_index = ${s.index}`,
+        );
+        const rows = yield* sql`${sql.join(" UNION ALL ", false)(lookups)}`.pipe(
           Effect.flatMap(decodeRows(NodeRow, agencyId, "Merkle node")),
         );
         for (const row of rows)
