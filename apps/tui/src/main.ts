@@ -3,13 +3,23 @@ import { Command } from "@effect/cli";
 import { NodeContext, NodeRuntime } from "@effect/platform-node";
 import { Effect, Exit } from "effect";
 import { assessCommand } from "./commands/assess.js";
+import { backupCommand, checkDbCommand, restoreCommand } from "./commands/backup.js";
 import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
 import { verifyCommand } from "./commands/verify.js";
 import { ExitCode } from "./exit-code.js";
 
 const liuhen = Command.make("liuhen").pipe(
   Command.withDescription("留痕 Liuhen: wrong-case accountability and interference records"),
-  Command.withSubcommands([assessCommand, exportCommand, verifyCommand]),
+  Command.withSubcommands([
+    assessCommand,
+    exportCommand,
+    importCommand,
+    verifyCommand,
+    backupCommand,
+    restoreCommand,
+    checkDbCommand,
+  ]),
 );
 
 const cli = Command.run(liuhen, { name: "liuhen", version: "0.1.0" });

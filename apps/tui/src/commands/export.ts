@@ -12,12 +12,11 @@ import {
   exportLog,
   keyFilePath,
   LogExport,
-  postgresStoreLayer,
-  sqliteStoreLayer,
   writableSink,
   writeExportFile,
 } from "@liuhen/store";
 import { Console, Effect, Either, Layer, Option, ParseResult, Schema } from "effect";
+import { databaseOptions, storeFromOptions } from "../database-options.js";
 import { ExitCode } from "../exit-code.js";
 
 class ExportUsage extends Schema.TaggedError<ExportUsage>()("ExportUsage", { message: Schema.String }) {}
@@ -25,7 +24,9 @@ class ExportUsage extends Schema.TaggedError<ExportUsage>()("ExportUsage", { mes
 const describe = (error: unknown): string => {
   if (error instanceof Error) {
     const tag = (error as { _tag?: unknown })._tag;
-    return typeof tag === "string" && tag !== "ExportUsage" ? `${tag}: ${error.message}` : error.message;
+    return typeof tag === "string" && tag !== "ExportUsage" && tag !== "DatabaseUsage"
+      ? `${tag}: ${error.message}`
+      : error.message;
   }
   return String(error);
 };
@@ -45,17 +46,7 @@ const summaryText = (summary: ExportSummary, out: string, checkpointOut: Option.
 export const exportCommand = Command.make(
   "export",
   {
-    database: Options.file("database", { exists: "yes" }).pipe(
-      Options.optional,
-      Options.withDescription("the SQLite database file"),
-    ),
-    databaseUrl: Options.text("database-url").pipe(
-      Options.optional,
-      Options.withDescription("a PostgreSQL URL, e.g. postgres://liuhen@db.internal:5432/liuhen"),
-    ),
-    keys: Options.directory("keys", { exists: "yes" }).pipe(
-      Options.withDescription("the key directory holding <agency>.ed25519.pem"),
-    ),
+    ...databaseOptions,
     agency: Options.text("agency").pipe(Options.withDescription("the agency id, e.g. qianjiang-msa")),
     out: Options.file("out").pipe(
       Options.optional,
@@ -79,20 +70,7 @@ export const exportCommand = Command.make(
       if (!fs.existsSync(keyFile)) {
         return yield* new ExportUsage({ message: `--keys: there is no key for ${agencyId} (${keyFile})` });
       }
-      const store = yield* Option.match(database, {
-        onSome: (filename) =>
-          Option.isSome(databaseUrl)
-            ? Either.left(new ExportUsage({ message: "give --database or --database-url, not both" }))
-            : Either.right(sqliteStoreLayer({ filename, keyDirectory: keys })),
-        onNone: () =>
-          Option.match(databaseUrl, {
-            onSome: (url) => Either.right(postgresStoreLayer({ url, keyDirectory: keys, maxConnections: 2 })),
-            onNone: () =>
-              Either.left(
-                new ExportUsage({ message: "give the database: --database FILE or --database-url URL" }),
-              ),
-          }),
-      });
+      const store = yield* storeFromOptions({ database, databaseUrl, keys });
 
       const written = Option.match(out, {
         onSome: (file) => writeExportFile(agencyId, file),
