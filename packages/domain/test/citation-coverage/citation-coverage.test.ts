@@ -22,7 +22,8 @@ const titles = [
   ...sources(testRoot).flatMap((f) => [...readFileSync(f, "utf8").matchAll(TITLE)].map((m) => m[2] ?? "")),
   ...QIANJIANG_SUITE.map((c) => c.name),
 ];
-const names = (title: string, id: string) => new RegExp(`(^|[^\\w.])${id.replace(/\./g, "\\.")}(?![\\w.]*\\d)`).test(title);
+const names = (title: string, id: string) =>
+  new RegExp(`(^|[^\\w.])${id.replace(/\./g, "\\.")}(?![\\w.]*\\d)`).test(title);
 
 describe("citation coverage", () => {
   it.each(REGIMES_IDS.map((id) => [id]))("%s exists in the article table", (id) => {
