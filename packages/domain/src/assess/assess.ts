@@ -3,7 +3,7 @@
  * with the domain's Schemas, runs the rules of the regime it names, and returns the result, or an error
  * object naming the field. It does not throw on bad input.
  */
-import { Either, Match, Schema } from "effect";
+import { Either } from "effect";
 import { type CitationId, citation } from "../citation/citation-id.js";
 import type { BasisStep } from "../explanation/basis.js";
 import { type CategoryId, categorise, type Finding } from "../interference/categorise.js";
@@ -12,11 +12,13 @@ import { dueDate } from "../periods/due-date.js";
 import { DEFAULT_REGISTRY } from "../regime/default-registry.js";
 import type { Regime } from "../regime/regime.js";
 import type { RegimeRegistry } from "../regime/registry.js";
+import { decodeUnknownEitherFast } from "../schema/fast-decode.js";
 import { assessWrongCase } from "../wrong-case/assess-wrong-case.js";
 import type { WrongCaseStatus } from "../wrong-case/classification.js";
+import { contradictionIn } from "../wrong-case/contradictions.js";
 import type { OfficerLiability } from "../wrong-case/liability.js";
 import { type ContractError, contractError, invalidRequest } from "./contract-error.js";
-import { AssessRequest } from "./request.js";
+import { AssessRequest, type PeriodRequest, type WrongCaseRequest } from "./request.js";
 
 interface ResultBase {
   /** The regime the result was computed under, as `id@version`. */
@@ -69,7 +71,10 @@ export type AssessResult = AssessOutcome | ContractError;
 
 export const isContractError = (r: AssessResult): r is ContractError => "error" in r;
 
-const decode = Schema.decodeUnknownEither(AssessRequest, { onExcessProperty: "error", errors: "first" });
+// Decoded through the compiled fast path (schema/fast-decode.ts), with Effect's decoder behind it for every
+// refusal. The refusal is the bare issue, not a ParseError: a refused request is an answer here, not an
+// exception, and building an Error (with its stack) for each one showed in profiles.
+const decode = decodeUnknownEitherFast(AssessRequest, { onExcessProperty: "error", errors: "first" });
 
 const officerResult = ({ proposal, ...officer }: OfficerLiability): OfficerResult => ({
   ...officer,
@@ -81,55 +86,71 @@ const officerResult = ({ proposal, ...officer }: OfficerLiability): OfficerResul
   },
 });
 
-const run = (regime: Regime, request: AssessRequest): AssessResult =>
-  Match.value(request).pipe(
-    Match.discriminatorsExhaustive("kind")({
-      "wrong-case": (r): AssessResult =>
-        Either.match(assessWrongCase(regime.policy, r), {
-          onLeft: (e) => contractError("ContradictoryFacts", e.message, e.path),
-          onRight: (a) => ({
-            kind: "wrong-case",
-            regime: regime.ref,
-            status: a.status,
-            citations: a.citations,
-            officers: a.officers.map(officerResult),
-            basis: a.basis,
-          }),
-        }),
-      interference: (r): AssessResult => {
-        const { basis, citations, ...c } = categorise(r);
-        return { kind: "interference", regime: regime.ref, ...c, citations, basis };
-      },
-      "non-recording": (r): AssessResult => {
-        const { basis, citations, ...c } = nonRecordingConsequence(r);
-        return { kind: "non-recording", regime: regime.ref, ...c, citations, basis };
-      },
-      period: (r): AssessResult =>
-        Either.match(dueDate(regime.periods[r.period], r.start, regime.calendar, citation(r.period)), {
-          onLeft: (e) => contractError("CalendarOutOfRange", e.message, ["start"]),
-          onRight: (p) => ({
-            kind: "period",
-            regime: regime.ref,
-            period: r.period,
-            start: p.start,
-            due: p.due,
-            unit: p.unit,
-            citations: [citation(r.period)],
-            basis: p.steps,
-          }),
-        }),
-    }),
-  );
+const wrongCase = (regime: Regime, r: WrongCaseRequest): AssessResult => {
+  // Contradictions answered here as data: the ContradictoryFacts error (an Error, with its stack) is not built.
+  for (let i = 0; i < r.officers.length; i++) {
+    const found = contradictionIn(r.officers[i] as WrongCaseRequest["officers"][number], i);
+    if (found !== undefined) return contractError("ContradictoryFacts", found.message, found.path);
+  }
+  const assessed = assessWrongCase(regime.policy, r);
+  if (Either.isLeft(assessed)) {
+    const e = assessed.left;
+    return contractError("ContradictoryFacts", e.message, e.path);
+  }
+  const a = assessed.right;
+  return {
+    kind: "wrong-case",
+    regime: regime.ref,
+    status: a.status,
+    citations: a.citations,
+    officers: a.officers.map(officerResult),
+    basis: a.basis,
+  };
+};
 
-export const assess = (request: unknown, registry: RegimeRegistry = DEFAULT_REGISTRY): AssessResult =>
-  Either.match(decode(request), {
-    onLeft: invalidRequest,
-    onRight: (req) => {
-      const regime =
-        req.asOf === undefined ? registry.find(req.regime) : registry.inForce(req.regime, req.asOf);
-      return Either.match(regime, {
-        onLeft: (e) => contractError(e._tag, e.message, e._tag === "UnknownRegime" ? ["regime"] : ["asOf"]),
-        onRight: (regime) => run(regime, req),
-      });
-    },
-  });
+const period = (regime: Regime, r: PeriodRequest): AssessResult => {
+  const id = citation(r.period);
+  const due = dueDate(regime.periods[r.period], r.start, regime.calendar, id);
+  if (Either.isLeft(due)) return contractError("CalendarOutOfRange", due.left.message, ["start"]);
+  const p = due.right;
+  return {
+    kind: "period",
+    regime: regime.ref,
+    period: r.period,
+    start: p.start,
+    due: p.due,
+    unit: p.unit,
+    citations: [id],
+    basis: p.steps,
+  };
+};
+
+// A switch rather than a `Match` pipeline: `assess` runs per request and the matcher was rebuilt on each call.
+const run = (regime: Regime, request: AssessRequest): AssessResult => {
+  switch (request.kind) {
+    case "wrong-case":
+      return wrongCase(regime, request);
+    case "interference": {
+      const { basis, citations, ...c } = categorise(request);
+      return { kind: "interference", regime: regime.ref, ...c, citations, basis };
+    }
+    case "non-recording": {
+      const { basis, citations, ...c } = nonRecordingConsequence(request);
+      return { kind: "non-recording", regime: regime.ref, ...c, citations, basis };
+    }
+    case "period":
+      return period(regime, request);
+  }
+};
+
+export const assess = (request: unknown, registry: RegimeRegistry = DEFAULT_REGISTRY): AssessResult => {
+  const decoded = decode(request);
+  if (Either.isLeft(decoded)) return invalidRequest(decoded.left);
+  const req = decoded.right;
+  const regime = registry.resolve(req.regime, req.asOf);
+  if (Either.isLeft(regime)) {
+    const { tag, message } = regime.left;
+    return contractError(tag, message, tag === "UnknownRegime" ? ["regime"] : ["asOf"]);
+  }
+  return run(regime.right, req);
+};

@@ -25,8 +25,11 @@ export const contractError = (tag: ContractErrorTag, message: string, path: Path
 export const formatPath = (path: Path): string =>
   path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 
-export const invalidRequest = (error: ParseResult.ParseError): ContractError => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error);
+/** The first issue of a failed decode (a ParseError, or the bare issue `ParseResult.decodeUnknownEither` gives). */
+export const invalidRequest = (error: ParseResult.ParseError | ParseResult.ParseIssue): ContractError => {
+  const issues = ParseResult.ArrayFormatter.formatIssueSync(
+    error._tag === "ParseError" ? error.issue : error,
+  );
   const first = issues[0];
   const path = (first?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p));
   const where = path.length > 0 ? `${formatPath(path)}: ` : "";

@@ -20,6 +20,7 @@ export const WrongCaseRequest = Schema.Struct({
   ...common,
   ...WrongCaseFacts.fields,
 });
+export type WrongCaseRequest = typeof WrongCaseRequest.Type;
 
 export const InterferenceRequest = Schema.Struct({
   kind: Schema.Literal("interference"),
@@ -39,6 +40,7 @@ export const PeriodRequest = Schema.Struct({
   period: Schema.Literal("WC.10.1", "WC.10.3"),
   start: IsoDate,
 });
+export type PeriodRequest = typeof PeriodRequest.Type;
 
 export const AssessRequest = Schema.Union(
   WrongCaseRequest,

@@ -4,14 +4,7 @@
  * (holiday packages that guess treat next year's Spring Festival as ordinary working days).
  */
 import { Either, Schema } from "effect";
-import {
-  AdjustedWorkingDay,
-  type CalendarDay,
-  isWorking,
-  OrdinaryWorkingDay,
-  StatutoryRestDay,
-  Weekend,
-} from "./calendar-day.js";
+import { AdjustedWorkingDay, type CalendarDay, isWorking, StatutoryRestDay } from "./calendar-day.js";
 import { CalendarOutOfRange } from "./calendar-out-of-range.js";
 import { HolidayYear } from "./holiday-year.js";
 import { type IsoDate, isWeekend, yearOf } from "./iso-date.js";
@@ -89,7 +82,7 @@ export class HolidayCalendar extends Schema.Class<HolidayCalendar>("HolidayCalen
   }
 
   outOfRange(date: IsoDate): CalendarOutOfRange {
-    return new CalendarOutOfRange({ date, calendar: this.id, knownYears: this.knownYears });
+    return new CalendarOutOfRange({ date, calendar: this.id, knownYears: this.knownYears }, true);
   }
 
   /** What the day is: a statutory rest day or an adjusted working day from the notice, else by weekday. */
@@ -97,7 +90,12 @@ export class HolidayCalendar extends Schema.Class<HolidayCalendar>("HolidayCalen
     if (!this.covers(date)) return Either.left(this.outOfRange(date));
     const special = indexOf(this).special.get(date);
     if (special !== undefined) return Either.right(special);
-    return Either.right(isWeekend(date) ? Weekend.make({ date }) : OrdinaryWorkingDay.make({ date }));
+    // `date` is an IsoDate already, so the day is written as the plain value its Schema's `make` would give,
+    // without checking it again or merging defaults: this is the hot path of every period.
+    const day: CalendarDay = isWeekend(date)
+      ? { _tag: "Weekend", date }
+      : { _tag: "OrdinaryWorkingDay", date };
+    return Either.right(day);
   }
 
   isWorkingDay(date: IsoDate): Either.Either<boolean, CalendarOutOfRange> {

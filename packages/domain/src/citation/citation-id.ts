@@ -3,7 +3,7 @@
  * The id names a place in the regulation; whether a given regime has that place is the regime's article
  * table's business (`Regime.articles`), so the shape is checked here and the existence there.
  */
-import { Order, Schema } from "effect";
+import { type Order, Schema } from "effect";
 
 export const CITATION_ID_PATTERN = /^([A-Z]{2,8})\.(\d{1,3})([a-z]?)(?:\.(\d{1,3}))?$/;
 
@@ -15,8 +15,18 @@ export const CitationId = Schema.String.pipe(
 );
 export type CitationId = typeof CitationId.Type;
 
-/** Trusted ids written in this package's own tables. */
-export const citation = (id: string): CitationId => CitationId.make(id);
+// The rules cite the same few dozen ids on every call: each distinct id is checked once (a bounded memo),
+// not on every use, which profiling showed to be a hot path of `assess`.
+const MEMO_LIMIT = 4096;
+const checked = new Set<string>();
+
+/** Trusted ids written in this package's own tables; an id of the wrong shape still throws. */
+export const citation = (id: string): CitationId => {
+  if (checked.has(id)) return id as CitationId;
+  const valid = CitationId.make(id);
+  if (checked.size < MEMO_LIMIT) checked.add(id);
+  return valid;
+};
 
 export interface CitationParts {
   readonly regime: string;
@@ -26,7 +36,7 @@ export interface CitationParts {
   readonly item: number | null;
 }
 
-export const citationParts = (id: string): CitationParts => {
+const parse = (id: string): CitationParts => {
   const m = CITATION_ID_PATTERN.exec(id);
   if (m === null) throw new Error(`not a citation id: ${id}`);
   return {
@@ -37,6 +47,19 @@ export const citationParts = (id: string): CitationParts => {
   };
 };
 
+export const citationParts = (id: string): CitationParts => parse(id);
+
+// Sorting compares the same ids again and again: their parts are parsed once (a bounded memo).
+const partsMemo = new Map<string, CitationParts>();
+const partsOf = (id: string): CitationParts => {
+  let parts = partsMemo.get(id);
+  if (parts === undefined) {
+    parts = parse(id);
+    if (partsMemo.size < MEMO_LIMIT) partsMemo.set(id, parts);
+  }
+  return parts;
+};
+
 // The regulation's own order of its regimes; a regime code of another agency sorts after these, by name.
 const REGIME_ORDER = ["WC", "IF"];
 const regimeRank = (code: string) => {
@@ -44,19 +67,29 @@ const regimeRank = (code: string) => {
   return i === -1 ? REGIME_ORDER.length : i;
 };
 
+const compareNumbers = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Regime, then article, then letter, then item, numerically: `WC.6.2` before `WC.6.10`, `IF.12a` before `IF.12b`. */
 export const citationOrder: Order.Order<string> = (a, b) => {
-  const x = citationParts(a);
-  const y = citationParts(b);
+  if (a === b) return 0;
+  const x = partsOf(a);
+  const y = partsOf(b);
   return (
-    Order.number(regimeRank(x.regime), regimeRank(y.regime)) ||
-    Order.string(x.regime, y.regime) ||
-    Order.number(x.article, y.article) ||
-    Order.string(x.suffix, y.suffix) ||
-    Order.number(x.item ?? 0, y.item ?? 0)
+    compareNumbers(regimeRank(x.regime), regimeRank(y.regime)) ||
+    compareStrings(x.regime, y.regime) ||
+    compareNumbers(x.article, y.article) ||
+    compareStrings(x.suffix, y.suffix) ||
+    compareNumbers(x.item ?? 0, y.item ?? 0)
   );
 };
 
 /** The distinct ids, in citation order. */
-export const sortCitations = <A extends string>(ids: Iterable<A>): ReadonlyArray<A> =>
-  [...new Set(ids)].sort(citationOrder);
+export const sortCitations = <A extends string>(ids: Iterable<A>): ReadonlyArray<A> => {
+  const all: ReadonlyArray<A> = Array.isArray(ids) ? ids : [...ids];
+  // The lists the rules sort hold a handful of ids: a scan is cheaper than a Set there.
+  if (all.length > 32) return [...new Set(all)].sort(citationOrder);
+  const distinct: Array<A> = [];
+  for (const id of all) if (!distinct.includes(id)) distinct.push(id);
+  return distinct.sort(citationOrder);
+};

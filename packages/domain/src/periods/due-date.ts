@@ -45,15 +45,24 @@ const calendarStep = (
   from: IsoDate,
   to: IsoDate,
 ): BasisStep => {
-  const years = Array.from({ length: yearOf(to) - yearOf(from) + 1 }, (_, i) =>
-    calendar.holidayYear(yearOf(from) + i),
-  ).flatMap((y) => (y === undefined ? [] : [y]));
-  return step(citation, "period.holiday-calendar", true, {
-    calendar: calendar.id,
-    years: years.map((y) => String(y.year)),
-    notices: years.flatMap((y) => y.documentNumbers),
-  });
+  // Plain loops: this runs for every period computed, and the array helpers showed in profiles.
+  const years: Array<string> = [];
+  const notices: Array<string> = [];
+  for (let year = yearOf(from), last = yearOf(to); year <= last; year++) {
+    const y = calendar.holidayYear(year);
+    if (y === undefined) continue;
+    years.push(String(y.year));
+    notices.push(...y.documentNumbers);
+  }
+  return step(citation, "period.holiday-calendar", true, { calendar: calendar.id, years, notices });
 };
+
+/**
+ * A result built here from a start already decoded and days the calendar gave: checking it again against its
+ * Schema cannot fail and showed as a hot spot of `assess` in profiles, so it is constructed unchecked.
+ */
+const periodResult = (fields: ConstructorParameters<typeof PeriodResult>[0]): PeriodResult =>
+  new PeriodResult(fields, true);
 
 const startStep = (citation: CitationId, start: IsoDate): BasisStep =>
   step(citation, "period.start-day-excluded", true, { start });
@@ -66,7 +75,7 @@ const workingDaysDue = (
 ): Either.Either<PeriodResult, CalendarOutOfRange> =>
   Either.map(addWorkingDays(start, rule.count, calendar), ({ due, counted, skipped }) => {
     const adjusted = counted.filter((d) => d._tag === "AdjustedWorkingDay");
-    return new PeriodResult({
+    return periodResult({
       start,
       due,
       unit: "working-days",
@@ -126,20 +135,18 @@ const calendarDaysDue = (
 ): Either.Either<PeriodResult, CalendarOutOfRange> => {
   if (!calendar.covers(start)) return Either.left(calendar.outOfRange(start));
   const end = addDays(start, rule.count);
-  return Either.map(
-    rollForward(end, rule, calendar, citation),
-    ({ due, step: rolled }) =>
-      new PeriodResult({
-        start,
-        due,
-        unit: "calendar-days",
-        steps: [
-          startStep(citation, start),
-          step(citation, "period.calendar-days", true, { count: rule.count, start, end }),
-          rolled,
-          calendarStep(citation, calendar, start, due),
-        ],
-      }),
+  return Either.map(rollForward(end, rule, calendar, citation), ({ due, step: rolled }) =>
+    periodResult({
+      start,
+      due,
+      unit: "calendar-days",
+      steps: [
+        startStep(citation, start),
+        step(citation, "period.calendar-days", true, { count: rule.count, start, end }),
+        rolled,
+        calendarStep(citation, calendar, start, due),
+      ],
+    }),
   );
 };
 
@@ -152,21 +159,19 @@ const calendarMonthsDue = (
   if (!calendar.covers(start)) return Either.left(calendar.outOfRange(start));
   const end = addMonths(start, rule.count);
   const clamped = isoDateParts(end).day !== isoDateParts(start).day;
-  return Either.map(
-    rollForward(end, rule, calendar, citation),
-    ({ due, step: rolled }) =>
-      new PeriodResult({
-        start,
-        due,
-        unit: "calendar-month",
-        steps: [
-          step(citation, "period.calendar-month", true, { count: rule.count, start, end }),
-          // 民法典 第二百零二条: no corresponding day in the target month (31 January + 1 month) means its last day.
-          step(citation, "period.month-end", clamped, { dayOfMonth: isoDateParts(start).day, end }),
-          rolled,
-          calendarStep(citation, calendar, start, due),
-        ],
-      }),
+  return Either.map(rollForward(end, rule, calendar, citation), ({ due, step: rolled }) =>
+    periodResult({
+      start,
+      due,
+      unit: "calendar-month",
+      steps: [
+        step(citation, "period.calendar-month", true, { count: rule.count, start, end }),
+        // 民法典 第二百零二条: no corresponding day in the target month (31 January + 1 month) means its last day.
+        step(citation, "period.month-end", clamped, { dayOfMonth: isoDateParts(start).day, end }),
+        rolled,
+        calendarStep(citation, calendar, start, due),
+      ],
+    }),
   );
 };
 

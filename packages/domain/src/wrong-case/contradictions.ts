@@ -26,21 +26,36 @@ export const CONTRADICTIONS: ReadonlyArray<readonly [Fact, Fact, string]> = [
   ["WC.8.4", "WC.9a", "corrected after criticism and education, yet persisted in the error"],
 ];
 
+export interface Contradiction {
+  readonly message: string;
+  readonly ids: readonly [string, string];
+  readonly path: readonly [string, number];
+}
+
+/** The first contradiction in one officer's facts, as plain data (no error built); `undefined` if none. */
+export const contradictionIn = (officer: OfficerFacts, index: number): Contradiction | undefined => {
+  const holds = (fact: string) =>
+    (officer.conduct as ReadonlyArray<string>).includes(fact) ||
+    (officer.mitigating as ReadonlyArray<string>).includes(fact) ||
+    (officer.aggravating as ReadonlyArray<string>).includes(fact);
+  for (const [a, b, why] of CONTRADICTIONS) {
+    if (holds(a) && holds(b))
+      return {
+        message: `officer ${officer.id}: ${a} and ${b} cannot both hold (${why})`,
+        ids: [a, b],
+        path: ["officers", index],
+      };
+  }
+  return undefined;
+};
+
 export const checkContradictions = (
   officer: OfficerFacts,
   index: number,
 ): Either.Either<OfficerFacts, ContradictoryFacts> => {
-  const facts = new Set<string>([...officer.conduct, ...officer.mitigating, ...officer.aggravating]);
-  for (const [a, b, why] of CONTRADICTIONS) {
-    if (facts.has(a) && facts.has(b)) {
-      return Either.left(
-        new ContradictoryFacts({
-          message: `officer ${officer.id}: ${a} and ${b} cannot both hold (${why})`,
-          ids: [a, b],
-          path: ["officers", index],
-        }),
-      );
-    }
-  }
-  return Either.right(officer);
+  const found = contradictionIn(officer, index);
+  // Built from decoded facts and this table: checking the fields again cannot fail.
+  return found === undefined
+    ? Either.right(officer)
+    : Either.left(new ContradictoryFacts({ message: found.message, ids: found.ids, path: found.path }, true));
 };

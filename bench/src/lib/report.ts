@@ -1,0 +1,179 @@
+/**
+ * What a row reports: for each check, the figure, the baseline measured beside it in the same run, their
+ * ratio, the target and whether it was met, with the absolute numbers (rates per round, ops per round).
+ */
+import type { Machine } from "./machine.js";
+import type { ContenderStats, Plan, RatioStats } from "./measure.js";
+
+export interface Figure {
+  readonly label: string;
+  /** Median over the rounds. */
+  readonly perSecond: number;
+  readonly min: number;
+  readonly max: number;
+  readonly opsPerRound: number;
+  readonly perRound: ReadonlyArray<number>;
+  /** Median operations per second of this process's CPU time: the rate of one unshared core. */
+  readonly perCpuSecond: number;
+  /** Whether the work is all in this process, so that `perCpuSecond` means something. */
+  readonly inProcess: boolean;
+}
+
+export type Target =
+  /** The figure's own rate, by the wall clock or per second of CPU time (one core's rate, load aside). */
+  | {
+      readonly kind: "rate-at-least";
+      readonly value: number;
+      readonly text: string;
+      readonly basis: "wall" | "cpu";
+    }
+  /** figure ÷ baseline. */
+  | { readonly kind: "ratio-at-least"; readonly value: number; readonly text: string };
+
+export interface Check {
+  readonly name: string;
+  readonly figure: Figure;
+  readonly baseline?: Figure | undefined;
+  /** figure ÷ baseline, the median of the per-round ratios. */
+  readonly ratio?: Omit<RatioStats, "of" | "to"> | undefined;
+  readonly target: Target;
+  readonly met: boolean;
+}
+
+export type RowStatus = "measured" | "skipped" | "failed" | "pending";
+
+export interface RowResult {
+  readonly id: string;
+  readonly title: string;
+  readonly status: RowStatus;
+  /** Why the row was skipped, failed or is still pending. */
+  readonly reason?: string | undefined;
+  readonly unit: string;
+  readonly machine: Machine;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly plan?: Plan | undefined;
+  readonly checks: ReadonlyArray<Check>;
+  /** What the figures mean, what the baseline is, what was checked before timing, what the profile showed. */
+  readonly notes: ReadonlyArray<string>;
+  readonly details?: Readonly<Record<string, unknown>> | undefined;
+}
+
+export const figure = (stats: ContenderStats, label = stats.name, inProcess = true): Figure => ({
+  label,
+  perSecond: stats.median,
+  min: stats.min,
+  max: stats.max,
+  opsPerRound: stats.opsPerRound,
+  perRound: stats.rates,
+  perCpuSecond: stats.cpuMedian,
+  inProcess,
+});
+
+/**
+ * A rate target. `cpu`: judged on the rate per second of CPU time, for a target stated for one core on
+ * machines whose cores are shared (the wall-clock rate is printed beside it).
+ */
+export const rateCheck = (
+  name: string,
+  f: Figure,
+  value: number,
+  unit: string,
+  basis: "wall" | "cpu" = "wall",
+): Check => ({
+  name,
+  figure: f,
+  target: {
+    kind: "rate-at-least",
+    value,
+    text: `≥ ${formatRate(value)} ${unit}${basis === "cpu" ? " per CPU-s" : ""}`,
+    basis,
+  },
+  met: (basis === "cpu" ? f.perCpuSecond : f.perSecond) >= value,
+});
+
+export const ratioCheck = (
+  name: string,
+  f: Figure,
+  baseline: Figure,
+  ratio: RatioStats,
+  value: number,
+  text: string,
+): Check => ({
+  name,
+  figure: f,
+  baseline,
+  ratio: { median: ratio.median, min: ratio.min, max: ratio.max, perRound: ratio.perRound },
+  target: { kind: "ratio-at-least", value, text },
+  met: ratio.median >= value,
+});
+
+export const formatRate = (perSecond: number): string =>
+  perSecond >= 100
+    ? Math.round(perSecond).toLocaleString("en-US")
+    : perSecond.toLocaleString("en-US", { maximumSignificantDigits: 3 });
+
+const formatTime = (perSecond: number): string => {
+  const us = 1e6 / perSecond;
+  return us >= 1000 ? `${(us / 1000).toPrecision(3)} ms` : `${us.toPrecision(3)} µs`;
+};
+
+const formatFigure = (f: Figure | undefined): string =>
+  f === undefined
+    ? ""
+    : `${f.label}: ${formatRate(f.perSecond)}/s (${formatTime(f.perSecond)})${f.inProcess ? `, ${formatRate(f.perCpuSecond)}/CPU-s` : ""}`;
+
+const formatRatio = (r: Check["ratio"]): string =>
+  r === undefined
+    ? ""
+    : `${r.median.toFixed(r.median >= 10 ? 1 : 2)}× [${r.min.toFixed(2)}–${r.max.toFixed(2)}]`;
+
+const pad = (s: string, width: number) => s + " ".repeat(Math.max(0, width - [...s].length));
+
+/** The rows as a plain-text table: one line per check, then each row's notes. */
+export const table = (rows: ReadonlyArray<RowResult>): string => {
+  const header = [
+    "row",
+    "check",
+    "figure (median)",
+    "baseline (median)",
+    "ratio [min–max]",
+    "target",
+    "result",
+  ];
+  const lines: Array<Array<string>> = [];
+  for (const row of rows) {
+    if (row.status === "pending") continue;
+    if (row.status !== "measured" || row.checks.length === 0) {
+      lines.push([row.id, "", "", "", "", "", `${row.status}: ${row.reason ?? ""}`]);
+      continue;
+    }
+    row.checks.forEach((c, i) => {
+      lines.push([
+        i === 0 ? row.id : "",
+        c.name,
+        formatFigure(c.figure),
+        formatFigure(c.baseline),
+        formatRatio(c.ratio),
+        c.target.text,
+        c.met ? "met" : "MISSED",
+      ]);
+    });
+  }
+  const widths = header.map((h, k) => Math.max([...h].length, ...lines.map((l) => [...(l[k] ?? "")].length)));
+  const fmt = (cells: ReadonlyArray<string>) =>
+    cells
+      .map((c, k) => pad(c, widths[k] ?? 0))
+      .join(" │ ")
+      .trimEnd();
+  const rule = widths.map((w) => "─".repeat(w)).join("─┼─");
+  const pending = rows.filter((r) => r.status === "pending");
+  return [
+    fmt(header),
+    rule,
+    ...lines.map(fmt),
+    ...(pending.length > 0
+      ? ["", `pending rows: ${pending.map((r) => `${r.id} (${r.reason ?? ""})`).join("; ")}`]
+      : []),
+  ].join("\n");
+};
