@@ -6,22 +6,16 @@
  */
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
-import { Effect, Option, ParseResult, Schema } from "effect";
+import { Effect, Option, Schema } from "effect";
 import { checkpointOrigin, parseCheckpoint } from "../checkpoint/checkpoint-body.js";
 import { openNote, parseVerifierKey } from "../checkpoint/signed-note.js";
 import { LogCorrupted } from "../event-log/errors.js";
 import { EventLog } from "../event-log/event-log.js";
-import { AgencyId, Sha256Hex, Timestamp } from "../event-log/identifiers.js";
+import { AgencyId } from "../event-log/identifiers.js";
+import { CheckpointRow, decodeRows } from "../event-log/rows.js";
 import { appendLeaves, emptyFrontier, type Frontier, frontierRoot } from "../merkle/frontier.js";
 import { fromHex, toHex } from "../merkle/hashing.js";
 
-const DbInt = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int));
-const CheckpointRow = Schema.Struct({
-  tree_size: DbInt,
-  root_hash: Sha256Hex,
-  signed_at: Timestamp,
-  note: Schema.String,
-});
 const AgencyRow = Schema.Struct({ agency_id: AgencyId });
 
 // How many events are read at a time.
@@ -40,19 +34,6 @@ export interface StoredLogCheckOptions {
   /** The agency's verifier key (C2SP signed-note form), when its checkpoint signatures are to be checked. */
   readonly verifierKey?: ((agencyId: AgencyId) => string | undefined) | undefined;
 }
-
-const decodeRows =
-  <A, I>(schema: Schema.Schema<A, I>, agencyId: string, what: string) =>
-  (rows: ReadonlyArray<unknown>) =>
-    Schema.decodeUnknown(Schema.Array(schema))(rows).pipe(
-      Effect.mapError(
-        (error) =>
-          new LogCorrupted({
-            agencyId,
-            detail: `a ${what} row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-          }),
-      ),
-    );
 
 /** The check itself, inside one read snapshot. */
 const checkInSnapshot = (agencyId: AgencyId, options: StoredLogCheckOptions) =>

@@ -13,7 +13,7 @@
 import { randomUUID } from "node:crypto";
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
-import { Clock, Context, Effect, Layer, Option, ParseResult, Schema } from "effect";
+import { Clock, Context, Effect, Layer, Option, Schema } from "effect";
 import { checkpointOrigin, formatCheckpoint } from "../checkpoint/checkpoint-body.js";
 import { CheckpointSigner } from "../checkpoint/checkpoint-signer.js";
 import { appendLeaves, type Frontier, frontierRoot, frontierSubtrees } from "../merkle/frontier.js";
@@ -38,8 +38,9 @@ import {
 } from "./errors.js";
 import { type AppendRequest, type Event, RecordedEvent } from "./event.js";
 import { checkAppend } from "./event-validation.js";
-import { type AgencyId, type EventId, Sha256Hex, type StreamId, Timestamp } from "./identifiers.js";
+import { type AgencyId, type EventId, Sha256Hex, type StreamId } from "./identifiers.js";
 import { canonicalJson } from "./json-value.js";
+import { CheckpointRow, DbInt, decodeRows, NodeRow } from "./rows.js";
 import type { ConsistencyProof, InclusionProof, SignedCheckpoint, TreeHead } from "./tree-evidence.js";
 
 /** Updates projections from the events just appended, inside the append's transaction. */
@@ -110,19 +111,9 @@ export class EventLog extends Context.Tag("@liuhen/store/EventLog")<EventLog, Ev
   );
 }
 
-// PostgreSQL returns BIGINT as text, SQLite as a number.
-const DbInt = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int));
-
 const SizeRow = Schema.Struct({ tree_size: DbInt });
 const VersionRow = Schema.Struct({ version: DbInt });
 const LeafRow = Schema.Struct({ leaf_index: DbInt, leaf_hash: Sha256Hex });
-const NodeRow = Schema.Struct({ level: DbInt, node_index: DbInt, hash: Sha256Hex });
-const CheckpointRow = Schema.Struct({
-  tree_size: DbInt,
-  root_hash: Sha256Hex,
-  signed_at: Timestamp,
-  note: Schema.String,
-});
 const EventRow = Schema.Struct({
   id: Schema.String,
   agency_id: Schema.String,
@@ -154,19 +145,6 @@ export const makeEventLog = (
   signer: Context.Tag.Service<CheckpointSigner>,
 ): EventLogService => {
   const corrupted = (agencyId: string, detail: string) => new LogCorrupted({ agencyId, detail });
-
-  /** Decodes rows with a Schema; a row that fails it means the database was changed behind the log. */
-  const decodeRows =
-    <A, I>(schema: Schema.Schema<A, I>, agencyId: string, what: string) =>
-    (rows: ReadonlyArray<unknown>): Effect.Effect<ReadonlyArray<A>, LogCorrupted> =>
-      Schema.decodeUnknown(Schema.Array(schema))(rows).pipe(
-        Effect.mapError((error) =>
-          corrupted(
-            agencyId,
-            `a ${what} row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-          ),
-        ),
-      );
 
   /** Decodes event rows and checks each leaf hash against the event it claims to hash. */
   const decodeEvents = (agencyId: string) => (rows: ReadonlyArray<unknown>) =>

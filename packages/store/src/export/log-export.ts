@@ -13,13 +13,14 @@
  */
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
-import { Chunk, Clock, Context, Effect, Layer, Option, ParseResult, Schema, Stream } from "effect";
+import { Chunk, Clock, Context, Effect, Layer, Option, Schema, Stream } from "effect";
 import { canonicalEventText } from "../event-log/canonical-encoding.js";
-import { LogCorrupted, type SigningKeyUnusable } from "../event-log/errors.js";
+import type { LogCorrupted, SigningKeyUnusable } from "../event-log/errors.js";
 import { type Event, RecordedEvent } from "../event-log/event.js";
 import { EventLog } from "../event-log/event-log.js";
-import { type AgencyId, Sha256Hex, Timestamp } from "../event-log/identifiers.js";
+import type { AgencyId } from "../event-log/identifiers.js";
 import { canonicalJson } from "../event-log/json-value.js";
+import { CheckpointRow, DbInt, decodeRows, NodeRow } from "../event-log/rows.js";
 import type { SignedCheckpoint } from "../event-log/tree-evidence.js";
 import { appendLeaves, emptyFrontier, type Frontier, frontierRoot } from "../merkle/frontier.js";
 import { type Hash, toHex } from "../merkle/hashing.js";
@@ -71,16 +72,6 @@ export interface LogExportService {
   ) => Effect.Effect<ImportSummary, E | ImportRefused | SigningKeyUnusable | LogCorrupted | SqlError, R>;
 }
 
-// PostgreSQL returns BIGINT as text, SQLite as a number.
-const DbInt = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int));
-
-const CheckpointRow = Schema.Struct({
-  tree_size: DbInt,
-  root_hash: Sha256Hex,
-  signed_at: Timestamp,
-  note: Schema.String,
-});
-const NodeRow = Schema.Struct({ level: DbInt, node_index: DbInt, hash: Sha256Hex });
 const CountRow = Schema.Struct({ n: DbInt });
 const SizeRow = Schema.Struct({ tree_size: DbInt });
 const EventRow = Schema.Struct({
@@ -123,19 +114,6 @@ export const makeLogExport = (
   sql: SqlClient.SqlClient,
   log: Context.Tag.Service<EventLog>,
 ): LogExportService => {
-  const decodeRows =
-    <A, I>(schema: Schema.Schema<A, I>, agencyId: string, what: string) =>
-    (rows: ReadonlyArray<unknown>): Effect.Effect<ReadonlyArray<A>, LogCorrupted> =>
-      Schema.decodeUnknown(Schema.Array(schema))(rows).pipe(
-        Effect.mapError(
-          (error) =>
-            new LogCorrupted({
-              agencyId,
-              detail: `a ${what} row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-            }),
-        ),
-      );
-
   /** The recorded hashes of the subtrees completed by leaves `first` to `last`, by `subtreeKey`. */
   const recordedSubtrees = (agencyId: AgencyId, first: number, last: number) => {
     const ranges: Array<{ level: number; from: number; to: number }> = [];

@@ -33,6 +33,7 @@ import type { InvalidEvent } from "../event-log/errors.js";
 import type { Event, RecordedEvent } from "../event-log/event.js";
 import type { AgencyId } from "../event-log/identifiers.js";
 import { canonicalJson, type JsonValue } from "../event-log/json-value.js";
+import { DbInt } from "../event-log/rows.js";
 import {
   decodeInterferenceEvent,
   decodeWrongCaseEvent,
@@ -41,9 +42,6 @@ import {
 } from "./proceeding-events.js";
 import { type ProjectionDefinition, type ProjectionError, ProjectionOutOfStep } from "./projection.js";
 import { regimePeriodClock } from "./regime-period-clock.js";
-
-// PostgreSQL returns BIGINT as text, SQLite as a number.
-const DbInt = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int));
 
 /** A proceeding as its projection row holds it. */
 export interface ProceedingView<S> {
