@@ -2,21 +2,16 @@
  * `liuhen assess`, the built binary as a user runs it: every conformance example through it, the exit
  * codes of CONFORMANCE.md, and explanations on stderr.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkExpectation, type Expectation } from "../../../packages/domain/test/conformance/expectation.js";
+import { liuhenWithInput } from "./support/liuhen.js";
 
-const bin = fileURLToPath(new URL("../bin/liuhen.js", import.meta.url));
 const examples: ReadonlyArray<Expectation & { name: string; request: unknown }> = JSON.parse(
   readFileSync(new URL("../../../packages/domain/test/conformance/examples.json", import.meta.url), "utf8"),
 );
 
-const liuhen = (args: string[], input: string) => {
-  const run = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", timeout: 30_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-};
+const liuhen = (args: string[], input: string) => liuhenWithInput(input, ...args);
 
 const period = { kind: "period", period: "WC.10.1", start: "2024-09-27" };
 

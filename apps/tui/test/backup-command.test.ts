@@ -3,10 +3,8 @@
  * the store: a backup is a checked copy, restore refuses to overwrite, and a log changed behind the
  * store's back fails its check with exit 2.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgencyId } from "../../../packages/store/src/index.js";
 import {
@@ -16,12 +14,7 @@ import {
   sqliteExportLayer,
   temporaryDirectory,
 } from "../../../packages/store/test/export/log-fixture.js";
-
-const bin = fileURLToPath(new URL("../bin/liuhen.js", import.meta.url));
-const liuhen = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-};
+import { liuhen } from "./support/liuhen.js";
 
 const directory = temporaryDirectory("liuhen-cli-backup-");
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));

@@ -3,10 +3,8 @@
  * made through the store (twelve events, checkpoints signed at 4, 8 and 12); some then changed behind the
  * store's back with better-sqlite3, the append-only triggers dropped.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgencyId, type RecordedEvent } from "../../../packages/store/src/index.js";
 import {
@@ -18,13 +16,7 @@ import {
   swapEvents,
   temporaryDirectory,
 } from "../../../packages/store/test/export/log-fixture.js";
-
-const bin = fileURLToPath(new URL("../bin/liuhen.js", import.meta.url));
-
-const liuhen = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-};
+import { liuhen } from "./support/liuhen.js";
 
 const directory = temporaryDirectory("liuhen-cli-export-");
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));

@@ -1,0 +1,18 @@
+/** Runs the built `liuhen` binary as a user would, and returns what it printed and its exit status. */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const bin = fileURLToPath(new URL("../../bin/liuhen.js", import.meta.url));
+
+export interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export const liuhenWithInput = (input: string, ...args: string[]): Run => {
+  const run = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+};
+
+export const liuhen = (...args: string[]): Run => liuhenWithInput("", ...args);
