@@ -2,6 +2,7 @@
  * @liuhen/store: the append-only, verifiable event log of each agency (全程留痕，有据可查) on SQLite or
  * PostgreSQL. `Merkle` (RFC 6962 math) and the checkpoint note functions are pure and work offline.
  */
+export * from "./accounts/index.js";
 export * from "./backup/index.js";
 export * from "./checkpoint/checkpoint-body.js";
 export * from "./checkpoint/checkpoint-signer.js";

@@ -6,12 +6,14 @@ import { Migrator } from "@effect/sql";
 import { Layer } from "effect";
 import eventLog from "./0001_event_log.js";
 import proceedingProjections from "./0002_proceeding_projections.js";
+import accounts from "./0003_accounts.js";
 
 export const MIGRATIONS_TABLE = "liuhen_migrations";
 
 const MIGRATIONS = {
   "0001_event_log": eventLog,
   "0002_proceeding_projections": proceedingProjections,
+  "0003_accounts": accounts,
 };
 
 /** The migrations this version knows, in order. */

@@ -1,0 +1,127 @@
+/**
+ * An account's life as events in the agency's log (全程留痕，有据可查): created, roles changed, disabled,
+ * enabled, password changed. They are hashed into the agency's tree like every case step, so who granted
+ * whom which role, and when, can be verified offline (`liuhen verify`). Who made each change is the
+ * envelope's `actor`.
+ *
+ * Secrets never enter the log: `Account.PasswordChanged` records that a password changed and how, never the
+ * hash, which lives in `credentials`.
+ *
+ * Stream: `account/<accountId>`.
+ */
+import { ROLES, Role } from "@liuhen/domain";
+import { Effect, Schema } from "effect";
+import { InvalidEvent } from "../event-log/errors.js";
+import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
+import { decodePayload } from "../event-log/event-validation.js";
+import { AccountId, DisplayName, PersonId, Username } from "./account-identifiers.js";
+
+/** Roles as a set: each once, in the order `ROLES` lists them, so equal sets encode alike. */
+export const RoleSet = Schema.transform(Schema.Array(Role), Schema.Array(Role), {
+  strict: true,
+  decode: (roles) => normaliseRoles(roles),
+  encode: (roles) => roles,
+});
+
+export const normaliseRoles = (roles: ReadonlyArray<Role>): ReadonlyArray<Role> =>
+  ROLES.filter((role) => roles.includes(role));
+
+export const AccountCreated = Schema.TaggedStruct("AccountCreated", {
+  accountId: AccountId,
+  username: Username,
+  personId: Schema.NullOr(PersonId),
+  displayName: Schema.NullOr(DisplayName),
+  roles: RoleSet,
+});
+export type AccountCreated = typeof AccountCreated.Type;
+
+/** Roles granted and revoked in one change, and the roles held after it. */
+export const AccountRolesChanged = Schema.TaggedStruct("AccountRolesChanged", {
+  accountId: AccountId,
+  granted: RoleSet,
+  revoked: RoleSet,
+  roles: RoleSet,
+});
+export type AccountRolesChanged = typeof AccountRolesChanged.Type;
+
+export const AccountDisabled = Schema.TaggedStruct("AccountDisabled", {
+  accountId: AccountId,
+  reason: Schema.NullOr(Schema.String.pipe(Schema.maxLength(500))),
+});
+export type AccountDisabled = typeof AccountDisabled.Type;
+
+export const AccountEnabled = Schema.TaggedStruct("AccountEnabled", { accountId: AccountId });
+export type AccountEnabled = typeof AccountEnabled.Type;
+
+/**
+ * How a password came to change: set when the account was made, changed by its holder, or reset by an
+ * administrator or operator (whoever the envelope's actor is).
+ */
+export const PasswordChangeKind = Schema.Literal("initial", "changed-by-holder", "reset");
+export type PasswordChangeKind = typeof PasswordChangeKind.Type;
+
+export const AccountPasswordChanged = Schema.TaggedStruct("AccountPasswordChanged", {
+  accountId: AccountId,
+  how: PasswordChangeKind,
+});
+export type AccountPasswordChanged = typeof AccountPasswordChanged.Type;
+
+export const AccountEvent = Schema.Union(
+  AccountCreated,
+  AccountRolesChanged,
+  AccountDisabled,
+  AccountEnabled,
+  AccountPasswordChanged,
+);
+export type AccountEvent = typeof AccountEvent.Type;
+export type AccountEventTag = AccountEvent["_tag"];
+
+export const ACCOUNT_EVENT_PREFIX = "Account.";
+
+const typeName = {
+  AccountCreated: "Account.Created",
+  AccountRolesChanged: "Account.RolesChanged",
+  AccountDisabled: "Account.Disabled",
+  AccountEnabled: "Account.Enabled",
+  AccountPasswordChanged: "Account.PasswordChanged",
+} as const satisfies Record<AccountEventTag, `${typeof ACCOUNT_EVENT_PREFIX}${string}`>;
+
+/** One event type per change; the payload Schema is the whole union, the type name fixes the tag. */
+export const accountEventTypes: {
+  readonly [K in AccountEventTag]: EventType<(typeof typeName)[K], AccountEvent, typeof AccountEvent.Encoded>;
+} = {
+  AccountCreated: EventType(typeName.AccountCreated, AccountEvent),
+  AccountRolesChanged: EventType(typeName.AccountRolesChanged, AccountEvent),
+  AccountDisabled: EventType(typeName.AccountDisabled, AccountEvent),
+  AccountEnabled: EventType(typeName.AccountEnabled, AccountEvent),
+  AccountPasswordChanged: EventType(typeName.AccountPasswordChanged, AccountEvent),
+};
+
+export const accountStreamId = (accountId: AccountId): string => `account/${accountId}`;
+
+/** An account change to append. Account changes rest on no article, so they cite none. */
+export const accountChange = (event: AccountEvent, actor: string): NewEvent<AccountEvent> =>
+  newEvent(accountEventTypes[event._tag], { actor, citations: [], payload: event });
+
+export const isAccountEvent = (event: Pick<Event, "type">): boolean =>
+  event.type.startsWith(ACCOUNT_EVENT_PREFIX);
+
+/** The change a stored `Account.*` event records; its payload must agree with its type name. */
+export const decodeAccountEvent = (event: Event): Effect.Effect<AccountEvent, InvalidEvent> => {
+  const tag = (Object.keys(typeName) as Array<AccountEventTag>).find((t) => typeName[t] === event.type);
+  if (tag === undefined) {
+    return Effect.fail(
+      new InvalidEvent({ field: "type", message: `no account change is called ${event.type}` }),
+    );
+  }
+  return Effect.flatMap(decodePayload(accountEventTypes[tag], event), (payload) =>
+    payload._tag === tag
+      ? Effect.succeed(payload)
+      : Effect.fail(
+          new InvalidEvent({
+            field: "payload._tag",
+            message: `a ${event.type} event carries a ${payload._tag}`,
+          }),
+        ),
+  );
+};

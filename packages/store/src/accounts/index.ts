@@ -1,0 +1,70 @@
+/**
+ * Accounts and signing in: account changes as events in the agency's log with the `accounts` projection
+ * (account-events.ts, account-projection.ts, accounts.ts), and beside the log, what must never enter it:
+ * argon2id password hashes (password-hashing.ts), web sessions (sessions.ts), API tokens (api-tokens.ts) and
+ * the login throttle (login-throttle.ts). Tables: migration `0003_accounts`.
+ *
+ * Register `accountsProjection` with the other projections (`proceedingsLayer({ projections:
+ * [accountsProjection] })`), then put `accountsLayer(…)` over it.
+ */
+import type { SqlClient } from "@effect/sql";
+import { Layer } from "effect";
+import type { EventLog } from "../event-log/event-log.js";
+import {
+  type Proceedings,
+  type ProceedingsLayerOptions,
+  proceedingsLayer,
+} from "../projections/proceedings.js";
+import type { Projections } from "../projections/projection.js";
+import { accountsProjection } from "./account-projection.js";
+import { Accounts } from "./accounts.js";
+import { ApiTokens } from "./api-tokens.js";
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from "./login-throttle.js";
+import { type Argon2Parameters, OWASP_ARGON2ID, PasswordHasher } from "./password-hashing.js";
+import { DEFAULT_SESSION_TTL, type SessionOptions, Sessions } from "./sessions.js";
+
+export * from "./account-events.js";
+export * from "./account-identifiers.js";
+export * from "./account-projection.js";
+export * from "./accounts.js";
+export * from "./api-tokens.js";
+export * from "./errors.js";
+export * from "./login-throttle.js";
+export * from "./password-hashing.js";
+export * from "./secrets.js";
+export * from "./sessions.js";
+
+export interface AccountsLayerOptions {
+  readonly sessions?: SessionOptions | undefined;
+  readonly loginThrottle?: LoginThrottleOptions | undefined;
+  readonly argon2?: Argon2Parameters | undefined;
+}
+
+export type AccountServices = Accounts | Sessions | ApiTokens | LoginThrottle | PasswordHasher;
+
+/** Every account service, over a store whose Projections include `accountsProjection`. */
+export const accountsLayer = (
+  options: AccountsLayerOptions = {},
+): Layer.Layer<AccountServices, never, EventLog | Projections | SqlClient.SqlClient> =>
+  Accounts.layer.pipe(
+    Layer.provideMerge(PasswordHasher.layer(options.argon2 ?? OWASP_ARGON2ID)),
+    Layer.merge(Sessions.layer(options.sessions ?? { ttl: DEFAULT_SESSION_TTL })),
+    Layer.merge(ApiTokens.layer),
+    Layer.merge(LoginThrottle.layer(options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE)),
+  );
+
+/**
+ * A store with accounts: the proceeding projections and `accountsProjection` registered together (so a
+ * rebuild covers both), every account service over them, and the store itself. What the server and
+ * `liuhen admin` run on.
+ */
+export const withAccounts = <E, R>(
+  store: Layer.Layer<EventLog | SqlClient.SqlClient, E, R>,
+  options: AccountsLayerOptions & ProceedingsLayerOptions = {},
+): Layer.Layer<AccountServices | Proceedings | Projections | EventLog | SqlClient.SqlClient, E, R> =>
+  accountsLayer(options).pipe(
+    Layer.provideMerge(
+      proceedingsLayer({ ...options, projections: [accountsProjection, ...(options.projections ?? [])] }),
+    ),
+    Layer.provideMerge(store),
+  );
