@@ -1,12 +1,17 @@
 /**
  * The tRPC instance, built once: procedures decode input with the domain's Schemas (through Standard Schema),
- * run an Effect program, and fail with tagged errors mapped in `errors/`.
+ * run an Effect program, and fail with tagged errors mapped in `errors/`. Who may call what is decided here
+ * too, once: `publicProcedure` for anyone, `protectedProcedure` for a signed-in caller (and, for a change
+ * asked with the session cookie, the session's CSRF token), `requireRole(...)` for holders of a role.
  */
+import type { Role } from "@liuhen/domain";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import { type Effect, Exit, Schema } from "effect";
-import type { ApiContext, ApiServices } from "./context.js";
-import { ERROR_CODES } from "./errors/error-codes.js";
-import { fromCause, internal, TaggedTRPCError } from "./errors/to-trpc-error.js";
+import { CsrfMismatch } from "./auth/errors.js";
+import type { ApiContext, ApiServices, Caller, Credential } from "./context.js";
+import { Forbidden, Unauthenticated } from "./errors/api-errors.js";
+import { ERROR_CODES, type ErrorTag } from "./errors/error-codes.js";
+import { fromCause, fromTagged, internal, TaggedTRPCError } from "./errors/to-trpc-error.js";
 
 const inputError = (error: StandardSchemaV1Error) => {
   const issue = error.issues[0];
@@ -51,11 +56,60 @@ export const router = t.router;
 export const publicProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
 
+/** What a procedure behind `protectedProcedure` knows: there is a caller, and how they proved it. */
+export interface AuthenticatedContext extends ApiContext {
+  readonly caller: Caller;
+  readonly credential: Credential;
+}
+
+/**
+ * A signed-in caller, or UNAUTHORIZED. A mutation authenticated by the session cookie must also carry the
+ * session's CSRF token in `x-liuhen-csrf` (FORBIDDEN, `CsrfMismatch`, otherwise): a browser attaches the
+ * cookie to requests another site makes, never that header. Queries change nothing and need no token; a
+ * bearer token is never attached by a browser, so it needs none either. Runs before the input is decoded, so
+ * an anonymous caller learns nothing from a procedure's input errors.
+ */
+export const protectedProcedure = t.procedure.use(({ ctx, type, next }) => {
+  const { caller, credential } = ctx;
+  if (caller === null || credential === null) {
+    throw fromTagged(new Unauthenticated({ message: "no valid session or token" }));
+  }
+  if (type === "mutation" && credential.kind === "session" && credential.csrf !== "matches") {
+    throw fromTagged(
+      new CsrfMismatch({
+        message:
+          credential.csrf === "missing"
+            ? "a change needs the x-liuhen-csrf header"
+            : "the x-liuhen-csrf header is not this session's token",
+      }),
+    );
+  }
+  return next({ ctx: { caller, credential } satisfies Partial<AuthenticatedContext> });
+});
+
+/**
+ * A signed-in caller holding at least one of `roles`, or FORBIDDEN. Roles only open doors: procedures that
+ * read case content still ask need-to-know (the domain's `readAccess`) about each file.
+ */
+export const requireRole = (...roles: readonly [Role, ...Array<Role>]) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.some((role) => ctx.caller.roles.includes(role))) {
+      throw fromTagged(new Forbidden({ message: `this needs the role ${roles.join(" or ")}` }));
+    }
+    return next();
+  });
+
 /** A domain Schema as a tRPC input parser. */
 export const input = <A, I>(schema: Schema.Schema<A, I, never>) => Schema.standardSchemaV1(schema);
 
-/** Runs a procedure's program at the edge: its success is the result; a failure becomes a TRPCError. */
-export const run = async <A, E>(ctx: ApiContext, program: Effect.Effect<A, E, ApiServices>): Promise<A> => {
+/**
+ * Runs a procedure's program at the edge: its success is the result; a failure becomes a TRPCError. A
+ * program that can fail with a tag `error-codes.ts` has no row for does not compile.
+ */
+export const run = async <A, E extends { readonly _tag: ErrorTag }>(
+  ctx: ApiContext,
+  program: Effect.Effect<A, E, ApiServices>,
+): Promise<A> => {
   const exit = await ctx.runtime.runPromiseExit(program);
   if (Exit.isSuccess(exit)) return exit.value;
   throw fromCause(exit.cause);

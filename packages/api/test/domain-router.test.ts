@@ -1,14 +1,13 @@
 /** The regulation procedures and the error map, called in process through a tRPC caller. */
-import { DEFAULT_REGISTRY, Regimes } from "@liuhen/domain";
 import { TRPCError } from "@trpc/server";
-import { ManagedRuntime } from "effect";
 import { afterAll, describe, expect, it } from "vitest";
 import { fromTagged } from "../src/errors/to-trpc-error.js";
-import { appRouter, createCallerFactory, ERROR_CODES } from "../src/index.js";
+import { anonymousContext, appRouter, createCallerFactory, ERROR_CODES } from "../src/index.js";
+import { testServices } from "./support/services.js";
 
-const runtime = ManagedRuntime.make(Regimes.layer(DEFAULT_REGISTRY));
-const caller = createCallerFactory(appRouter)({ runtime, address: "127.0.0.1" });
-afterAll(() => runtime.dispose());
+const { runtime, cleanUp } = testServices();
+const caller = createCallerFactory(appRouter)(anonymousContext(runtime, "127.0.0.1"));
+afterAll(cleanUp);
 
 describe("the domain router", () => {
   it("IF.10.1: assesses an interference contact", async () => {

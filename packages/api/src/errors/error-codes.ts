@@ -55,6 +55,36 @@ export const ERROR_CODES = {
     en: "The signing key is unusable",
   },
   SqlError: { code: "INTERNAL_SERVER_ERROR", zh: "数据库错误", en: "Database error" },
+  ProjectionOutOfStep: {
+    code: "INTERNAL_SERVER_ERROR",
+    zh: "数据视图与日志不一致，需要重建",
+    en: "A view is out of step with the log and needs a rebuild",
+  },
+  // Accounts and signing in
+  InvalidCredentials: {
+    code: "UNAUTHORIZED",
+    zh: "单位、用户名或密码错误",
+    en: "The agency, username or password is wrong",
+  },
+  LoginThrottled: {
+    code: "TOO_MANY_REQUESTS",
+    zh: "失败次数过多，请稍后再试",
+    en: "Too many failed attempts; try again later",
+  },
+  CsrfMismatch: {
+    code: "FORBIDDEN",
+    zh: "请求缺少有效的防伪令牌",
+    en: "The request lacks its session's CSRF token",
+  },
+  UsernameTaken: { code: "CONFLICT", zh: "用户名已被使用", en: "The username is taken" },
+  AccountNotFound: { code: "NOT_FOUND", zh: "找不到该账号", en: "No such account" },
+  TokenNotFound: { code: "NOT_FOUND", zh: "找不到该令牌", en: "No such token" },
+  OwnAccountChange: {
+    code: "FORBIDDEN",
+    zh: "管理员不能对本人账号进行此项更改",
+    en: "An administrator may not make this change to their own account",
+  },
+  NothingToChange: { code: "CONFLICT", zh: "账号已是所请求的状态", en: "The account is already so" },
   // The API
   Unauthenticated: { code: "UNAUTHORIZED", zh: "请先登录", en: "Please sign in" },
   Forbidden: { code: "FORBIDDEN", zh: "无权进行此操作", en: "You may not do this" },

@@ -21,8 +21,10 @@ export class TaggedTRPCError extends TRPCError {
     readonly data: ErrorData,
     code: TRPCError["code"],
     message: string,
+    /** For the server's log only; never sent. */
+    cause?: unknown,
   ) {
-    super({ code, message });
+    super({ code, message, cause });
   }
 }
 
@@ -50,18 +52,24 @@ export const fromTagged = (error: {
   );
 };
 
-export const internal = (): TaggedTRPCError =>
+export const internal = (cause?: unknown): TaggedTRPCError =>
   new TaggedTRPCError(
     { tag: "Internal", zh: "服务器内部错误", en: "Internal server error", field: null },
     "INTERNAL_SERVER_ERROR",
     "服务器内部错误 / Internal server error",
+    cause,
   );
 
-export const fromCause = <E>(cause: Cause.Cause<E>): TaggedTRPCError =>
-  Option.match(Cause.failureOption(cause), {
-    onNone: internal,
+export const fromCause = <E>(cause: Cause.Cause<E>): TaggedTRPCError => {
+  const error = Option.match(Cause.failureOption(cause), {
+    onNone: () => internal(new Error(Cause.pretty(cause))),
     onSome: (e) =>
       typeof e === "object" && e !== null && "_tag" in e && typeof e._tag === "string"
         ? fromTagged(e as { _tag: string; message?: string })
-        : internal(),
+        : internal(new Error(Cause.pretty(cause))),
   });
+  // An internal error keeps what happened for the server's log.
+  return error.code === "INTERNAL_SERVER_ERROR" && error.cause === undefined
+    ? new TaggedTRPCError(error.data, error.code, error.message, new Error(Cause.pretty(cause)))
+    : error;
+};

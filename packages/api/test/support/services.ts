@@ -1,0 +1,28 @@
+/** The API's services over a store on a fresh SQLite file, for calling procedures in process. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DEFAULT_REGISTRY, Regimes } from "@liuhen/domain";
+import { sqliteStoreLayer, withAccounts } from "@liuhen/store";
+import { Layer, ManagedRuntime } from "effect";
+
+export const testServices = () => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "liuhen-api-"));
+  const store = sqliteStoreLayer({
+    filename: path.join(directory, "liuhen.db"),
+    keyDirectory: path.join(directory, "keys"),
+  });
+  const runtime = ManagedRuntime.make(
+    Layer.mergeAll(
+      Regimes.layer(DEFAULT_REGISTRY),
+      withAccounts(store, {
+        loginThrottle: { maxFailuresPerAccount: 3, maxFailuresPerAddress: 10, window: "15 minutes" },
+      }),
+    ),
+  );
+  const cleanUp = async () => {
+    await runtime.dispose();
+    fs.rmSync(directory, { recursive: true, force: true });
+  };
+  return { runtime, cleanUp };
+};
