@@ -4,10 +4,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type ApiContext, appRouter } from "@liuhen/api";
+import { type ApiContext, appRouter, contextFor } from "@liuhen/api";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { Effect, ManagedRuntime } from "effect";
-import type { ServerConfig } from "./config.js";
+import { DEFAULT_AUTH_CONFIG, type ServerConfig } from "./config.js";
+import { addressOf, clearedSessionCookie, presentedBy, sessionCookie } from "./request-credentials.js";
 import { servicesLayer } from "./services.js";
 
 export interface RunningServer {
@@ -28,11 +29,44 @@ export const startServer = async (config: ServerConfig): Promise<RunningServer> 
   await runtime.runtime();
   const log = (message: string, fields: Record<string, unknown>) =>
     runtime.runFork(Effect.logInfo(message).pipe(Effect.annotateLogs(fields)));
+  const auth = config.auth ?? DEFAULT_AUTH_CONFIG;
+
+  // The Set-Cookie headers each request's procedures asked for, written by `responseMeta`.
+  const cookiesOf = new WeakMap<ApiContext, Array<string>>();
 
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req }): ApiContext => ({ runtime, address: req.socket.remoteAddress ?? null }),
+    createContext: async ({ req }): Promise<ApiContext> => {
+      const cookies: Array<string> = [];
+      const ctx = await contextFor({
+        runtime,
+        address: addressOf(req, auth.trustProxy),
+        presented: presentedBy(req),
+        sessionCookie: {
+          set: (secret, maxAgeSeconds) =>
+            cookies.push(sessionCookie(secret, maxAgeSeconds, auth.cookieSecure)),
+          clear: () => cookies.push(clearedSessionCookie(auth.cookieSecure)),
+        },
+      });
+      cookiesOf.set(ctx, cookies);
+      return ctx;
+    },
+    responseMeta: ({ ctx }) => {
+      const headers = new Headers({ "cache-control": "no-store" });
+      for (const cookie of (ctx && cookiesOf.get(ctx)) ?? []) headers.append("set-cookie", cookie);
+      return { headers };
+    },
+    // What a client is told of an internal error is "internal error"; the details stay in this log.
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        runtime.runFork(
+          Effect.logError("procedure failed").pipe(
+            Effect.annotateLogs({ path, cause: String(error.cause ?? error.message) }),
+          ),
+        );
+      }
+    },
   });
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {

@@ -1,10 +1,13 @@
-/** The layers the API's procedures run over: the regimes and the store on the configured database. */
+/**
+ * The layers the API's procedures run over: the regimes, and the store on the configured database with the
+ * account services and every projection (the proceedings' and `accounts`) registered.
+ */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DEFAULT_REGISTRY, Regimes } from "@liuhen/domain";
-import { postgresStoreLayer, sqliteStoreLayer } from "@liuhen/store";
+import { postgresStoreLayer, sqliteStoreLayer, withAccounts } from "@liuhen/store";
 import { Layer, Logger } from "effect";
-import type { ServerConfig } from "./config.js";
+import { DEFAULT_AUTH_CONFIG, type ServerConfig } from "./config.js";
 
 const storeLayerFor = (config: ServerConfig) => {
   if (config.database.kind === "postgres") {
@@ -14,7 +17,17 @@ const storeLayerFor = (config: ServerConfig) => {
   return sqliteStoreLayer({ filename: config.database.filename, keyDirectory: config.keyDirectory });
 };
 
-export const servicesLayer = (config: ServerConfig) =>
-  Layer.mergeAll(Regimes.layer(DEFAULT_REGISTRY), storeLayerFor(config)).pipe(
-    Layer.provideMerge(Logger.json),
-  );
+export const servicesLayer = (config: ServerConfig) => {
+  const auth = config.auth ?? DEFAULT_AUTH_CONFIG;
+  return Layer.mergeAll(
+    Regimes.layer(DEFAULT_REGISTRY),
+    withAccounts(storeLayerFor(config), {
+      sessions: { ttl: auth.sessionTtl },
+      loginThrottle: {
+        maxFailuresPerAccount: auth.maxFailuresPerAccount,
+        maxFailuresPerAddress: auth.maxFailuresPerAddress,
+        window: auth.loginWindow,
+      },
+    }),
+  ).pipe(Layer.provideMerge(Logger.json));
+};

@@ -49,7 +49,11 @@ describe("the server", () => {
   });
 
   it("WC.10.1: assesses a request of the domain's contract over tRPC", async () => {
-    const result = await client.domain.assess.query({ kind: "period", period: "WC.10.1", start: "2024-09-27" });
+    const result = await client.domain.assess.query({
+      kind: "period",
+      period: "WC.10.1",
+      start: "2024-09-27",
+    });
     expect(result).toMatchObject({ kind: "period", due: "2024-09-30", citations: ["WC.10.1"] });
   });
 
@@ -128,7 +132,10 @@ describe("the server process", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    const lines = out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(["listening", "request", "stopped"]));
     rmSync(data, { recursive: true, force: true });
   });

@@ -1,0 +1,59 @@
+/**
+ * What a request presents to prove who sent it, read from its headers, and the session cookie a response
+ * sets. The cookie is httpOnly (page scripts cannot read it), SameSite=Strict (a browser does not attach it
+ * to requests another site starts), Path=/ and, when the server is reached over HTTPS, Secure.
+ */
+import type { IncomingMessage } from "node:http";
+import type { PresentedCredentials } from "@liuhen/api";
+import { Redacted } from "effect";
+
+export const SESSION_COOKIE = "liuhen_session";
+export const CSRF_HEADER = "x-liuhen-csrf";
+
+const header = (req: IncomingMessage, name: string): string | null => {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : Array.isArray(value) ? (value[0] ?? null) : null;
+};
+
+/** The first `name` cookie of the Cookie header. */
+const cookie = (req: IncomingMessage, name: string): string | null => {
+  for (const part of (header(req, "cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) {
+      const value = part.slice(at + 1).trim();
+      return value === "" ? null : value;
+    }
+  }
+  return null;
+};
+
+export const presentedBy = (req: IncomingMessage): PresentedCredentials => {
+  const authorization = header(req, "authorization");
+  // A malformed Authorization header still means "judge me by my token": it opens nothing.
+  const bearer = authorization === null ? null : (/^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] ?? "");
+  return {
+    sessionSecret: cookie(req, SESSION_COOKIE),
+    bearerToken: bearer,
+    csrfHeader: header(req, CSRF_HEADER),
+  };
+};
+
+/** The client's address: the socket's, or with `trustProxy` the last X-Forwarded-For entry. */
+export const addressOf = (req: IncomingMessage, trustProxy: boolean): string | null => {
+  const forwarded = trustProxy ? header(req, "x-forwarded-for") : null;
+  const last = forwarded
+    ?.split(",")
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .at(-1);
+  const address = last ?? req.socket.remoteAddress ?? null;
+  return address?.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
+};
+
+const attributes = (secure: boolean) => `Path=/; HttpOnly; SameSite=Strict${secure ? "; Secure" : ""}`;
+
+export const sessionCookie = (secret: Redacted.Redacted<string>, maxAgeSeconds: number, secure: boolean) =>
+  `${SESSION_COOKIE}=${Redacted.value(secret)}; Max-Age=${maxAgeSeconds}; ${attributes(secure)}`;
+
+export const clearedSessionCookie = (secure: boolean) =>
+  `${SESSION_COOKIE}=; Max-Age=0; ${attributes(secure)}`;
