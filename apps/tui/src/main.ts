@@ -2,6 +2,7 @@
 import { Command } from "@effect/cli";
 import { NodeContext, NodeRuntime } from "@effect/platform-node";
 import { Effect, Exit } from "effect";
+import { adminCommand } from "./commands/admin.js";
 import { assessCommand } from "./commands/assess.js";
 import { backupCommand, checkDbCommand, restoreCommand } from "./commands/backup.js";
 import { exportCommand } from "./commands/export.js";
@@ -19,6 +20,7 @@ const liuhen = Command.make("liuhen").pipe(
     backupCommand,
     restoreCommand,
     checkDbCommand,
+    adminCommand,
   ]),
 );
 
