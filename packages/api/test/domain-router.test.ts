@@ -54,3 +54,12 @@ describe("the error map", () => {
     expect(error.message).not.toContain("hunter2");
   });
 });
+
+describe("error messages", () => {
+  it("do not repeat a detail that is only the English message again", () => {
+    const row = ERROR_CODES.Forbidden;
+    expect(fromTagged({ _tag: "Forbidden", message: row.en.toLowerCase() }).message).toBe(
+      `${row.zh} / ${row.en}`,
+    );
+  });
+});

@@ -48,7 +48,10 @@ export const fromTagged = (error: {
   return new TaggedTRPCError(
     { tag, zh: row.zh, en: row.en, field: fieldOf(error) },
     row.code,
-    detail === "" ? `${row.zh} / ${row.en}` : `${row.zh} / ${row.en}: ${detail}`,
+    // A detail that only repeats the English message adds nothing.
+    detail === "" || detail.toLowerCase() === row.en.toLowerCase()
+      ? `${row.zh} / ${row.en}`
+      : `${row.zh} / ${row.en}: ${detail}`,
   );
 };
 
