@@ -196,8 +196,7 @@ describe("signing in", () => {
         field: null,
         zh: "单位、用户名或密码错误",
         en: "The agency, username or password is wrong",
-        message:
-          "单位、用户名或密码错误 / The agency, username or password is wrong: the agency, username or password is wrong",
+        message: "单位、用户名或密码错误 / The agency, username or password is wrong",
       },
       cookies: [],
     });
