@@ -40,7 +40,15 @@ import { type AppendRequest, type Event, RecordedEvent } from "./event.js";
 import { checkAppend } from "./event-validation.js";
 import { type AgencyId, type EventId, Sha256Hex, type StreamId } from "./identifiers.js";
 import { canonicalJson } from "./json-value.js";
-import { CheckpointRow, DbInt, decodeRows, NodeRow } from "./rows.js";
+import {
+  CheckpointRow,
+  DbInt,
+  decodeRows,
+  EVENT_COLUMNS,
+  NodeRow,
+  RecordedEventFromRow,
+  SizeRow,
+} from "./rows.js";
 import type { ConsistencyProof, InclusionProof, SignedCheckpoint, TreeHead } from "./tree-evidence.js";
 
 /** Updates projections from the events just appended, inside the append's transaction. */
@@ -111,26 +119,8 @@ export class EventLog extends Context.Tag("@liuhen/store/EventLog")<EventLog, Ev
   );
 }
 
-const SizeRow = Schema.Struct({ tree_size: DbInt });
 const VersionRow = Schema.Struct({ version: DbInt });
 const LeafRow = Schema.Struct({ leaf_index: DbInt, leaf_hash: Sha256Hex });
-const EventRow = Schema.Struct({
-  id: Schema.String,
-  agency_id: Schema.String,
-  stream_id: Schema.String,
-  stream_version: DbInt,
-  type: Schema.String,
-  actor: Schema.String,
-  occurred_at: Schema.String,
-  citations: Schema.parseJson(),
-  payload: Schema.parseJson(),
-  leaf_index: DbInt,
-  leaf_hash: Schema.String,
-});
-const RecordedEventFromRow = Schema.compose(EventRow, RecordedEvent, { strict: false });
-
-const EVENT_COLUMNS =
-  "id, agency_id, stream_id, stream_version, type, actor, occurred_at, citations, payload, leaf_index, leaf_hash";
 
 const encodeRecorded = Schema.encodeSync(RecordedEvent);
 

@@ -4,6 +4,7 @@
  */
 import { Effect, ParseResult, Schema } from "effect";
 import { LogCorrupted } from "./errors.js";
+import { RecordedEvent } from "./event.js";
 import { Sha256Hex, Timestamp } from "./identifiers.js";
 
 /** An integer column: PostgreSQL returns BIGINT as text, SQLite as a number. */
@@ -15,6 +16,27 @@ export const CheckpointRow = Schema.Struct({
   signed_at: Timestamp,
   note: Schema.String,
 });
+
+export const SizeRow = Schema.Struct({ tree_size: DbInt });
+
+/** An event as stored: the encoded envelope with citations and payload as canonical JSON text. */
+export const EventRow = Schema.Struct({
+  id: Schema.String,
+  agency_id: Schema.String,
+  stream_id: Schema.String,
+  stream_version: DbInt,
+  type: Schema.String,
+  actor: Schema.String,
+  occurred_at: Schema.String,
+  citations: Schema.parseJson(),
+  payload: Schema.parseJson(),
+  leaf_index: DbInt,
+  leaf_hash: Schema.String,
+});
+export const RecordedEventFromRow = Schema.compose(EventRow, RecordedEvent, { strict: false });
+
+export const EVENT_COLUMNS =
+  "id, agency_id, stream_id, stream_version, type, actor, occurred_at, citations, payload, leaf_index, leaf_hash";
 
 export const NodeRow = Schema.Struct({ level: DbInt, node_index: DbInt, hash: Sha256Hex });
 

@@ -20,7 +20,15 @@ import { type Event, RecordedEvent } from "../event-log/event.js";
 import { EventLog } from "../event-log/event-log.js";
 import type { AgencyId } from "../event-log/identifiers.js";
 import { canonicalJson } from "../event-log/json-value.js";
-import { CheckpointRow, DbInt, decodeRows, NodeRow } from "../event-log/rows.js";
+import {
+  CheckpointRow,
+  DbInt,
+  decodeRows,
+  EVENT_COLUMNS,
+  NodeRow,
+  RecordedEventFromRow,
+  SizeRow,
+} from "../event-log/rows.js";
 import type { SignedCheckpoint } from "../event-log/tree-evidence.js";
 import { appendLeaves, emptyFrontier, type Frontier, frontierRoot } from "../merkle/frontier.js";
 import { type Hash, toHex } from "../merkle/hashing.js";
@@ -73,23 +81,6 @@ export interface LogExportService {
 }
 
 const CountRow = Schema.Struct({ n: DbInt });
-const SizeRow = Schema.Struct({ tree_size: DbInt });
-const EventRow = Schema.Struct({
-  id: Schema.String,
-  agency_id: Schema.String,
-  stream_id: Schema.String,
-  stream_version: DbInt,
-  type: Schema.String,
-  actor: Schema.String,
-  occurred_at: Schema.String,
-  citations: Schema.parseJson(),
-  payload: Schema.parseJson(),
-  leaf_index: DbInt,
-  leaf_hash: Schema.String,
-});
-const RecordedEventFromRow = Schema.compose(EventRow, RecordedEvent, { strict: false });
-const EVENT_COLUMNS =
-  "id, agency_id, stream_id, stream_version, type, actor, occurred_at, citations, payload, leaf_index, leaf_hash";
 
 const encodeRecorded = Schema.encodeSync(RecordedEvent);
 
