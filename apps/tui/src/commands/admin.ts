@@ -14,9 +14,7 @@
  * name>`. Exit 0 when done, 2 when an input is refused (a bad option, a taken username, no such account, a
  * change of nothing), 1 on any other failure.
  */
-import * as fs from "node:fs";
 import * as os from "node:os";
-import * as path from "node:path";
 import { Command, Options } from "@effect/cli";
 import { ROLE_NAMES, type Role, Role as RoleSchema } from "@liuhen/domain";
 import {
@@ -27,23 +25,30 @@ import {
   DisplayName,
   generatePassword,
   PersonId,
-  postgresStoreLayer,
-  sqliteStoreLayer,
   Username,
   withAccounts,
 } from "@liuhen/store";
 import { Console, Effect, Either, Option, ParseResult, Redacted, Schema } from "effect";
+import { databaseOptions, storeFromOptions } from "../database-options.js";
 import { ExitCode } from "../exit-code.js";
 
 class AdminUsage extends Schema.TaggedError<AdminUsage>()("AdminUsage", { message: Schema.String }) {}
 
 /** Failures that mean the operator asked for something refused: exit 2, not 1. */
-const REJECTED = new Set(["AdminUsage", "UsernameTaken", "AccountNotFound", "NothingToChange"]);
+const REJECTED = new Set([
+  "AdminUsage",
+  "DatabaseUsage",
+  "UsernameTaken",
+  "AccountNotFound",
+  "NothingToChange",
+]);
 
 const describe = (error: unknown): string => {
   if (error instanceof Error) {
     const tag = (error as { _tag?: unknown })._tag;
-    return typeof tag === "string" && tag !== "AdminUsage" ? `${tag}: ${error.message}` : error.message;
+    return typeof tag === "string" && tag !== "AdminUsage" && tag !== "DatabaseUsage"
+      ? `${tag}: ${error.message}`
+      : error.message;
   }
   return String(error);
 };
@@ -64,15 +69,7 @@ const operator = (): string => {
 };
 
 const where = {
-  database: Options.text("database").pipe(
-    Options.optional,
-    Options.withDescription("the SQLite database file"),
-  ),
-  databaseUrl: Options.text("database-url").pipe(
-    Options.optional,
-    Options.withDescription("a PostgreSQL URL, e.g. postgres://liuhen@db.internal:5432/liuhen"),
-  ),
-  keys: Options.text("keys").pipe(Options.withDescription("the key directory (<agency>.ed25519.pem)")),
+  ...databaseOptions,
   agency: Options.text("agency").pipe(Options.withDescription("the agency id, e.g. qianjiang-msa")),
   json: Options.boolean("json").pipe(Options.withDescription("write the result as JSON")),
 };
@@ -103,34 +100,7 @@ const onStore = <A>(
 ) =>
   Effect.gen(function* () {
     const agencyId = yield* decode(AgencyId, options.agency, "--agency");
-    const store = yield* Option.match(options.database, {
-      onSome: (filename) => {
-        if (Option.isSome(options.databaseUrl)) {
-          return Either.left(new AdminUsage({ message: "give --database or --database-url, not both" }));
-        }
-        if (!mayCreate && !fs.existsSync(filename)) {
-          return Either.left(new AdminUsage({ message: `--database: there is no database at ${filename}` }));
-        }
-        fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
-        return Either.right(sqliteStoreLayer({ filename, keyDirectory: options.keys, agencies: [agencyId] }));
-      },
-      onNone: () =>
-        Option.match(options.databaseUrl, {
-          onSome: (url) =>
-            Either.right(
-              postgresStoreLayer({
-                url,
-                keyDirectory: options.keys,
-                agencies: [agencyId],
-                maxConnections: 2,
-              }),
-            ),
-          onNone: () =>
-            Either.left(
-              new AdminUsage({ message: "give the database: --database FILE or --database-url URL" }),
-            ),
-        }),
-    });
+    const store = yield* storeFromOptions(options, { agencies: [agencyId], mayCreate });
     const result = yield* program(agencyId).pipe(Effect.provide(withAccounts(store)));
     yield* Console.log(show(result, options.json));
     return ExitCode.Ok;
