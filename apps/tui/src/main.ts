@@ -7,12 +7,15 @@ import { assessCommand } from "./commands/assess.js";
 import { backupCommand, checkDbCommand, restoreCommand } from "./commands/backup.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
+import { loginCommand, logoutCommand } from "./commands/login.js";
 import { verifyCommand } from "./commands/verify.js";
 import { ExitCode } from "./exit-code.js";
 
 const liuhen = Command.make("liuhen").pipe(
   Command.withDescription("留痕 Liuhen: wrong-case accountability and interference records"),
   Command.withSubcommands([
+    loginCommand,
+    logoutCommand,
     assessCommand,
     exportCommand,
     importCommand,
