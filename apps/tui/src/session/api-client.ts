@@ -29,5 +29,8 @@ export const sessionClient = (server: string) => {
       }),
     ],
   });
-  return { client, useCsrf: (token: string) => void (csrf = token) };
+  const useCsrf = (token: string) => {
+    csrf = token;
+  };
+  return { client, useCsrf };
 };
