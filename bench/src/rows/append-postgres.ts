@@ -72,6 +72,8 @@ export const appendPostgresRow: Row = {
       postgresStoreLayer({ url: databaseUrl, keyDirectory: join(dir, "keys"), maxConnections: WRITERS }),
     );
     const pool = new pg.Pool({ connectionString: databaseUrl, max: WRITERS });
+    // An idle client's error (a server shutting it) is not the measurement's concern; keep it from killing the run.
+    pool.on("error", (e) => log(`append-postgres: idle connection: ${e.message}`));
     try {
       await runtime.runPromise(Effect.asVoid(EventLog)); // migrations applied
       await pool.query(rawEventsTable("raw_events"));
@@ -169,9 +171,20 @@ export const appendPostgresRow: Row = {
     } finally {
       await pool.end().catch(() => undefined);
       await runtime.dispose().catch(() => undefined);
-      await admin
-        .query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-        .catch((e) => log(`append-postgres: could not drop ${database}: ${e}`));
+      // Drop only once the pools' connections have gone: terminating them (WITH (FORCE)) makes a pool whose
+      // clients are still closing emit an unhandled 'error' and end the process. FORCE is the last resort.
+      let dropped = false;
+      for (let attempt = 0; attempt < 50 && !dropped; attempt++) {
+        dropped = await admin.query(`DROP DATABASE IF EXISTS ${database}`).then(
+          () => true,
+          () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100)),
+        );
+      }
+      if (!dropped) {
+        await admin
+          .query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+          .catch((e) => log(`append-postgres: could not drop ${database}: ${e}`));
+      }
       await admin.end().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     }
