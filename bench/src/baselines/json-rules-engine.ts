@@ -13,10 +13,12 @@ import {
   type Act,
   contractError,
   decodeRequest,
+  internalResult,
+  internalStepOf,
+  notInternalResult,
   type PlainResult,
   type PlainStep,
   type Request,
-  sorted,
   step,
 } from "./plain-assess.js";
 
@@ -141,28 +143,8 @@ export const rulesEngineBaseline = (regime: Regime): RulesEngineBaseline => {
     const internal = personEvents.some((e) => e.type === "internal");
     const otherAgency = personEvents.some((e) => e.type === "other-agency");
     const role = r.person.role;
-    const internalStep = step("IF.2", "if.internal", internal, {
-      relation: r.person.relation,
-      employment: r.person.employment ?? null,
-    });
-    if (!internal) {
-      return {
-        kind: "interference",
-        regime: ref,
-        internal,
-        finding: "not-internal",
-        categories: [],
-        recordRequired: otherAgency && !r.viaProcedure,
-        notification: false,
-        citations: sorted(["IF.2", ...(otherAgency ? ["IF.8"] : [])]),
-        basis: otherAgency
-          ? [
-              internalStep,
-              step("IF.8", "if.other-agency-procedure", r.viaProcedure, { viaProcedure: r.viaProcedure }),
-            ]
-          : [internalStep],
-      };
-    }
+    const internalStep = internalStepOf(r, internal);
+    if (!internal) return notInternalResult(ref, r, internalStep, otherAgency);
     const ifCategories = new Set<string>();
     const legitimate = new Set<string>();
     const record = new Set<string>();
@@ -188,32 +170,7 @@ export const rulesEngineBaseline = (regime: Regime): RulesEngineBaseline => {
         basis.push(step(c, params.rule, true, inputs));
       }
     }
-    const finding =
-      ifCategories.size > 0 ? "interference" : record.size > 0 ? "permitted-record-required" : "legitimate";
-    const categories =
-      finding === "interference" ? sorted(ifCategories) : finding === "legitimate" ? sorted(legitimate) : [];
-    if (finding === "interference") basis.push(step("IF.11", "if.referral-if-discipline", true));
-    else basis.push(step("IF.10", "if.no-interference", false));
-    basis.push(step("IF.3", "if.recorded", r.recorded));
-    if (!r.recorded) basis.push(step("IF.12b", "if.not-recorded", true));
-    return {
-      kind: "interference",
-      regime: ref,
-      internal,
-      finding,
-      categories,
-      recordRequired: true,
-      notification: finding === "interference",
-      citations: sorted([
-        "IF.2",
-        "IF.3",
-        ...(finding === "interference" ? ["IF.5", "IF.10"] : []),
-        ...categories,
-        ...record,
-        ...(r.recorded ? [] : ["IF.12b"]),
-      ]),
-      basis,
-    };
+    return internalResult(ref, r, { ifCategories, legitimate, record }, basis);
   };
 
   return {

@@ -7,7 +7,21 @@
  * What it shares with the domain is data, not logic: the regime's article headings, holiday calendar and
  * sanction policy, and the table of explanation messages (`MESSAGES`).
  */
-import { type BasisInput, MESSAGES, type Regime } from "@liuhen/domain";
+import {
+  ACTS,
+  AGGRAVATION_IDS,
+  type BasisInput,
+  CASE_KINDS,
+  CONDUCT_IDS,
+  Employment,
+  MESSAGES,
+  Method,
+  MITIGATION_IDS,
+  PersonRole,
+  type Regime,
+  Relation,
+  TRIGGER_IDS,
+} from "@liuhen/domain";
 
 type Path = Array<string | number>;
 type Input = Record<string, unknown>;
@@ -110,61 +124,11 @@ const isoDate = (v: unknown, path: Path): string => {
 };
 
 const KINDS = ["wrong-case", "interference", "non-recording", "period"] as const;
-const CASE_KINDS = [
-  "administrative-penalty",
-  "administrative-licence",
-  "inspection",
-  "coercive-measure",
-  "other",
-];
-const TRIGGER_IDS = ["WC.5.1", "WC.5.2", "WC.5.3", "WC.5.4", "WC.5.5", "WC.5.6", "WC.5.7"];
-const CONDUCT_IDS = [
-  "WC.6.1",
-  "WC.6.2",
-  "WC.6.3",
-  "WC.6.4",
-  "WC.6.5",
-  "WC.6.6",
-  "WC.6.7",
-  "WC.6.8",
-  "WC.6.9",
-  "WC.6.10",
-  "WC.6.11",
-];
-const MITIGATION_IDS = ["WC.8.1", "WC.8.2", "WC.8.3", "WC.8.4", "WC.8.5", "WC.8.6"];
-const AGGRAVATION_IDS = ["WC.9a", "WC.9b", "WC.9c"];
-const ACTS = [
-  "guidance",
-  "inquiry",
-  "instruct-open-case",
-  "instruct-withdraw-case",
-  "instruct-stop-investigation",
-  "instruct-change-coercive-measure",
-  "instruct-lower-penalty",
-  "instruct-raise-penalty",
-  "characterisation-opinion",
-  "forward-case-materials",
-  "demand-unlawful-evidence-preservation",
-  "demand-unlawful-property-disposal",
-  "propose-private-meeting",
-  "plead-for-party",
-  "probe-case-details",
-  "tip-off",
-  "forward-materials-for-party",
-  "other",
-];
-const METHODS = ["oral", "phone", "written", "message", "in-person"];
-const RELATIONS = ["current", "former", "none"];
-const EMPLOYMENTS = ["established", "contract", "retired"];
-const ROLES = [
-  "leader",
-  "superior-body",
-  "supervisory-department",
-  "colleague",
-  "other-agency",
-  "party-side",
-  "other",
-];
+// The vocabularies are the domain's own lists; only the decoding and the rules are written out here.
+const METHODS = Method.literals;
+const RELATIONS = Relation.literals;
+const EMPLOYMENTS = Employment.literals;
+const ROLES = PersonRole.literals;
 
 const COMMON = ["kind", "regime", "asOf"];
 const WRONG_CASE_KEYS = [...COMMON, "case", "triggers", "confirmed", "officers"];
@@ -401,6 +365,78 @@ interface Day {
   readonly tag: "OrdinaryWorkingDay" | "Weekend" | "StatutoryRestDay" | "AdjustedWorkingDay";
   readonly holiday?: string;
 }
+
+type InterferenceRequest = Extract<Request, { kind: "interference" }>;
+
+/** IF.2: the step saying whether the person is internal staff. */
+export const internalStepOf = (r: InterferenceRequest, internal: boolean): PlainStep =>
+  step("IF.2", "if.internal", internal, {
+    relation: r.person.relation,
+    employment: r.person.employment ?? null,
+  });
+
+/** IF.2, IF.8: the result for someone who is not internal staff. */
+export const notInternalResult = (
+  ref: string,
+  r: InterferenceRequest,
+  internalStep: PlainStep,
+  otherAgency: boolean,
+): PlainResult => ({
+  kind: "interference",
+  regime: ref,
+  internal: false,
+  finding: "not-internal",
+  categories: [],
+  recordRequired: otherAgency && !r.viaProcedure,
+  notification: false,
+  citations: otherAgency ? ["IF.2", "IF.8"] : ["IF.2"],
+  basis: otherAgency
+    ? [
+        internalStep,
+        step("IF.8", "if.other-agency-procedure", r.viaProcedure, { viaProcedure: r.viaProcedure }),
+      ]
+    : [internalStep],
+});
+
+/** What the acts of an internal contact came to, folded into the result (IF.10, IF.13, IF.7, IF.3, IF.12b). */
+export const internalResult = (
+  ref: string,
+  r: InterferenceRequest,
+  found: {
+    readonly ifCategories: ReadonlySet<string>;
+    readonly legitimate: ReadonlySet<string>;
+    readonly record: ReadonlySet<string>;
+  },
+  basis: Array<PlainStep>,
+): PlainResult => {
+  const { ifCategories, legitimate, record } = found;
+  const finding =
+    ifCategories.size > 0 ? "interference" : record.size > 0 ? "permitted-record-required" : "legitimate";
+  const categories =
+    finding === "interference" ? sorted(ifCategories) : finding === "legitimate" ? sorted(legitimate) : [];
+  if (finding === "interference") basis.push(step("IF.11", "if.referral-if-discipline", true));
+  else basis.push(step("IF.10", "if.no-interference", false));
+  basis.push(step("IF.3", "if.recorded", r.recorded));
+  if (!r.recorded) basis.push(step("IF.12b", "if.not-recorded", true));
+  return {
+    kind: "interference",
+    regime: ref,
+    internal: true,
+    finding,
+    categories,
+    recordRequired: true,
+    notification: finding === "interference",
+    citations: sorted([
+      "IF.2",
+      "IF.3",
+      ...(finding === "interference" ? ["IF.5", "IF.10"] : []),
+      ...categories,
+      ...record,
+      ...(r.recorded ? [] : ["IF.12b"]),
+    ]),
+    basis,
+  };
+};
 
 export interface PlainRegime {
   readonly ref: string;
@@ -788,29 +824,8 @@ export const plainRegime = (regime: Regime): PlainRegime => {
   const interference = (r: Extract<Request, { kind: "interference" }>): PlainResult => {
     const internal = r.person.relation !== "none";
     const role = r.person.role;
-    const internalStep = step("IF.2", "if.internal", internal, {
-      relation: r.person.relation,
-      employment: r.person.employment ?? null,
-    });
-    if (!internal) {
-      const otherAgency = role === "other-agency";
-      return {
-        kind: "interference",
-        regime: ref,
-        internal,
-        finding: "not-internal",
-        categories: [],
-        recordRequired: otherAgency && !r.viaProcedure,
-        notification: false,
-        citations: otherAgency ? ["IF.2", "IF.8"] : ["IF.2"],
-        basis: otherAgency
-          ? [
-              internalStep,
-              step("IF.8", "if.other-agency-procedure", r.viaProcedure, { viaProcedure: r.viaProcedure }),
-            ]
-          : [internalStep],
-      };
-    }
+    const internalStep = internalStepOf(r, internal);
+    if (!internal) return notInternalResult(ref, r, internalStep, role === "other-agency");
     const written = r.method === "written";
     const ifCategories = new Set<string>();
     const legitimate = new Set<string>();
@@ -832,32 +847,7 @@ export const plainRegime = (regime: Regime): PlainRegime => {
         basis.push(step(outcome.citation, outcome.rule, true, inputs));
       }
     }
-    const finding =
-      ifCategories.size > 0 ? "interference" : record.size > 0 ? "permitted-record-required" : "legitimate";
-    const categories =
-      finding === "interference" ? sorted(ifCategories) : finding === "legitimate" ? sorted(legitimate) : [];
-    if (finding === "interference") basis.push(step("IF.11", "if.referral-if-discipline", true));
-    else basis.push(step("IF.10", "if.no-interference", false));
-    basis.push(step("IF.3", "if.recorded", r.recorded));
-    if (!r.recorded) basis.push(step("IF.12b", "if.not-recorded", true));
-    return {
-      kind: "interference",
-      regime: ref,
-      internal,
-      finding,
-      categories,
-      recordRequired: true,
-      notification: finding === "interference",
-      citations: sorted([
-        "IF.2",
-        "IF.3",
-        ...(finding === "interference" ? ["IF.5", "IF.10"] : []),
-        ...categories,
-        ...record,
-        ...(r.recorded ? [] : ["IF.12b"]),
-      ]),
-      basis,
-    };
+    return internalResult(ref, r, { ifCategories, legitimate, record }, basis);
   };
 
   const nonRecording = (r: Extract<Request, { kind: "non-recording" }>): PlainResult => {
