@@ -21,6 +21,7 @@ export * from "./interference/contact.js";
 export * from "./interference/internal-staff.js";
 export * from "./interference/non-recording.js";
 export * from "./interference/protection.js";
+export * from "./interference/spot-check-sample.js";
 export * from "./periods/index.js";
 export * from "./proceedings/index.js";
 export * from "./receipt/decision-receipt.js";

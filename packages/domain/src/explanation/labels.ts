@@ -4,6 +4,7 @@ import type { Finding } from "../interference/categorise.js";
 import type { ActKind, Method } from "../interference/contact.js";
 import type { Employment, PersonRole, Relation } from "../interference/internal-staff.js";
 import type { NonRecordingSanction } from "../interference/non-recording.js";
+import type { WrongCaseStage } from "../proceedings/wrong-case-proceeding.js";
 import type { WrongCaseStatus } from "../wrong-case/classification.js";
 import type { CaseKind } from "../wrong-case/facts.js";
 import type { MitigationOption } from "../wrong-case/liability.js";
@@ -94,4 +95,23 @@ export const FINDING_LABELS: Readonly<Record<Finding, LocalisedText>> = {
 export const NON_RECORDING_SANCTION_LABELS: Readonly<Record<NonRecordingSanction, LocalisedText>> = {
   warning: t("警告", "warning"),
   "circulated-criticism": t("通报批评", "circulated criticism"),
+};
+
+/** Where a wrong-case proceeding stands (WC.10), as staff read it in a list. */
+export const WRONG_CASE_STAGE_LABELS: Readonly<Record<WrongCaseStage, LocalisedText>> = {
+  new: t("未登记", "not yet recorded"),
+  received: t("已收到举报或投诉，待受理", "received, awaiting acceptance"),
+  accepted: t("已受理", "accepted"),
+  transferred: t("已转送有权部门处理", "transferred to the competent body"),
+  "reported-to-head": t("已报局主要负责人", "reported to the head of the bureau"),
+  "team-assigned": t("已组织调查组", "investigation team assigned"),
+  investigating: t("调查中", "under investigation"),
+  "findings-submitted": t("调查结论已提交", "findings submitted"),
+  "proposal-made": t("已提出处理建议", "handling proposed"),
+  "reinvestigation-ordered": t("责令重新组织调查", "re-investigation ordered"),
+  decided: t("党委已集体研究决定", "decided by the party committee"),
+  "referral-due": t("待移送纪检组", "referral to the discipline group due"),
+  referred: t("已移送纪检组", "referred to the discipline group"),
+  notified: t("处理决定已告知执法人员", "decision made known to the officer"),
+  closed: t("已办结", "closed"),
 };

@@ -5,6 +5,15 @@
  * `replay…` and `…NextSteps`. Illegal moves are refused as values (`IllegalTransition`, `DateOutOfOrder`).
  */
 export { ActorId } from "./actor-id.js";
+export {
+  AttachmentName,
+  AttachmentRef,
+  AttachmentSha256,
+  AttachmentSize,
+  MAX_ATTACHMENT_NAME_LENGTH,
+  MediaType,
+  StepAttachments,
+} from "./attachment-ref.js";
 export { DateOutOfOrder } from "./date-out-of-order.js";
 export { FreeText } from "./free-text.js";
 export { IllegalTransition } from "./illegal-transition.js";

@@ -6,6 +6,7 @@
 import { Schema } from "effect";
 import { Method } from "../interference/contact.js";
 import { ActorId } from "./actor-id.js";
+import { StepAttachments } from "./attachment-ref.js";
 import { FreeText } from "./free-text.js";
 import { StepDate } from "./step-date.js";
 
@@ -44,6 +45,8 @@ export const InterferenceRecorded = Schema.TaggedStruct("InterferenceRecorded", 
   response: Schema.NullOr(FreeText),
   /** The categorisation made elsewhere (`interference/categorise.ts`), kept as the caller gave it. */
   categorisation: Schema.Unknown,
+  /** 有据可查: files the record rests on (a letter, a message), by content hash; `[]` in events written before. */
+  attachments: StepAttachments,
 });
 
 /** IF.3 append-only: the elements a correction restates, with why; the original stays as it was. */

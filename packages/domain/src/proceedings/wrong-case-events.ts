@@ -6,6 +6,7 @@
  */
 import { Schema } from "effect";
 import { ActorId } from "./actor-id.js";
+import { StepAttachments } from "./attachment-ref.js";
 import { FreeText } from "./free-text.js";
 import { StepDate } from "./step-date.js";
 
@@ -73,12 +74,14 @@ export const InvestigationMethod = Schema.Literal(
 );
 export type InvestigationMethod = typeof InvestigationMethod.Type;
 
-/** One act of investigation, by one of the four means of WC.10.2. */
+/** One act of investigation, by one of the four means of WC.10.2, with the files it produced or examined. */
 export const InvestigationLogged = Schema.TaggedStruct("InvestigationLogged", {
   date: StepDate,
   by: ActorId,
   method: InvestigationMethod,
   summary: FreeText,
+  /** 调阅有关案件材料、询问……: the files the act rests on, by content hash; `[]` in events written before. */
+  attachments: StepAttachments,
 });
 
 /** The WC.5 triggers a finding can rest on (经调查属实). */
