@@ -3,6 +3,8 @@
  * PostgreSQL. `Merkle` (RFC 6962 math) and the checkpoint note functions are pure and work offline.
  */
 export * from "./accounts/index.js";
+export * from "./attachments/index.js";
+export * from "./attestations/index.js";
 export * from "./backup/index.js";
 export * from "./checkpoint/checkpoint-body.js";
 export * from "./checkpoint/checkpoint-signer.js";
@@ -19,10 +21,16 @@ export * from "./export/errors.js";
 export * from "./export/export-file.js";
 export * from "./export/export-format.js";
 export * from "./export/log-export.js";
+export * from "./intake/index.js";
 export * as Merkle from "./merkle/index.js";
 export { MIGRATION_NAMES, MIGRATIONS_TABLE, runMigrations } from "./migrations/index.js";
+export * from "./non-recording/index.js";
+export * from "./notifications/index.js";
+export * from "./people/index.js";
+export * from "./personnel-actions/index.js";
 export * from "./postgres/postgres-store.js";
 export * from "./projections/index.js";
+export * from "./spot-checks/index.js";
 export * from "./sqlite/sqlite-store.js";
 export * from "./store.js";
 export * from "./verify/errors.js";

@@ -4,8 +4,8 @@
  * whom which role, and when, can be verified offline (`liuhen verify`). Who made each change is the
  * envelope's `actor`.
  *
- * Secrets never enter the log: `Account.PasswordChanged` records that a password changed and how, never the
- * hash, which lives in `credentials`.
+ * Secrets never enter the log: `Account.PasswordChanged` records that a password changed, how, and whether its
+ * holder must change it at the next sign-in; never the hash, which lives in `credentials`.
  *
  * Stream: `account/<accountId>`.
  */
@@ -60,9 +60,15 @@ export type AccountEnabled = typeof AccountEnabled.Type;
 export const PasswordChangeKind = Schema.Literal("initial", "changed-by-holder", "reset");
 export type PasswordChangeKind = typeof PasswordChangeKind.Type;
 
+/**
+ * `mustChange`: the password was set by someone other than its holder (an administrator or the operator saw
+ * it), so the holder must change it before doing anything else. Events written before the field existed
+ * lack it and decode as `false`: the log is immutable and hashed, so their stored payloads stay as written.
+ */
 export const AccountPasswordChanged = Schema.TaggedStruct("AccountPasswordChanged", {
   accountId: AccountId,
   how: PasswordChangeKind,
+  mustChange: Schema.optionalWith(Schema.Boolean, { default: () => false }),
 });
 export type AccountPasswordChanged = typeof AccountPasswordChanged.Type;
 

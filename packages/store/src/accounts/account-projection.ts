@@ -4,7 +4,9 @@
  * kept as canonical JSON text in `ROLES` order.
  *
  * The row is what signing in, the caller's roles and the administrators' list read. A disabled account's row
- * says so, and the server refuses its sessions and tokens on every request.
+ * says so, and the server refuses its sessions and tokens on every request. `must_change_password` is the
+ * `mustChange` of the account's last `Account.PasswordChanged`: while it is set, the server lets the holder
+ * do nothing but change the password (or see who they are, or sign out).
  */
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
@@ -27,6 +29,14 @@ import { AccountId, DisplayName, PersonId, Username } from "./account-identifier
 export const ACCOUNTS_PROJECTION = "accounts";
 
 export const AccountStatus = Schema.Literal("active", "disabled");
+
+/** A 0/1 integer column as a boolean (PostgreSQL and SQLite alike; see migration `0006_password_change`). */
+const DbFlag = Schema.transform(Schema.Literal(0, 1), Schema.Boolean, {
+  strict: true,
+  decode: (flag) => flag === 1,
+  encode: (flag) => (flag ? 1 : 0),
+});
+const flagColumn = (flag: boolean) => (flag ? 1 : 0);
 export type AccountStatus = typeof AccountStatus.Type;
 
 /** An account as its row holds it; no secret is part of it. */
@@ -41,6 +51,8 @@ export const Account = Schema.Struct({
   passwordChangedAt: Schema.propertySignature(Schema.NullOr(Schema.String)).pipe(
     Schema.fromKey("password_changed_at"),
   ),
+  /** Someone other than the holder set the password: the holder must change it before anything else. */
+  mustChangePassword: Schema.propertySignature(DbFlag).pipe(Schema.fromKey("must_change_password")),
   createdAt: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("created_at")),
   updatedAt: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("updated_at")),
   /** The stream version of the last change: what the next change's `expectedVersion` must be. */
@@ -49,7 +61,7 @@ export const Account = Schema.Struct({
 export type Account = typeof Account.Type;
 
 const COLUMNS =
-  "agency_id, account_id, username, person_id, display_name, roles, status, password_changed_at, created_at, updated_at, version";
+  "agency_id, account_id, username, person_id, display_name, roles, status, password_changed_at, must_change_password, created_at, updated_at, version";
 
 const outOfStep = (agencyId: string, streamId: string, detail: string) =>
   new ProjectionOutOfStep({ projection: ACCOUNTS_PROJECTION, agencyId, streamId, detail });
@@ -140,6 +152,7 @@ const applyAccountEvent = (
         roles: rolesText(change.roles),
         status: "active",
         password_changed_at: null,
+        must_change_password: flagColumn(false),
         created_at: event.occurredAt,
         updated_at: event.occurredAt,
         version: event.streamVersion,
@@ -158,7 +171,8 @@ const applyAccountEvent = (
         AccountRolesChanged: (c) => sql`roles = ${rolesText(c.roles)}`,
         AccountDisabled: () => sql`status = ${"disabled"}`,
         AccountEnabled: () => sql`status = ${"active"}`,
-        AccountPasswordChanged: () => sql`password_changed_at = ${event.occurredAt}`,
+        AccountPasswordChanged: (c) =>
+          sql`password_changed_at = ${event.occurredAt}, must_change_password = ${flagColumn(c.mustChange)}`,
       }),
     );
     yield* sql`UPDATE accounts SET ${set}, updated_at = ${event.occurredAt}, version = ${event.streamVersion}

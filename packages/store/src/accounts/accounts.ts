@@ -10,7 +10,7 @@
  * const accounts = yield* Accounts;
  * const li = yield* accounts.create({
  *   agencyId, username: "liming", personId: "staff-0042", displayName: "李明",
- *   roles: ["legal-officer"], password, actor: "account:…",
+ *   roles: ["legal-officer"], password, mustChangePassword: true, actor: "account:…",
  * });
  * ```
  */
@@ -48,6 +48,12 @@ export interface NewAccount {
   readonly displayName: DisplayName | null;
   readonly roles: ReadonlyArray<Role>;
   readonly password: Redacted.Redacted<string>;
+  /**
+   * Whether the holder must change the password at the next sign-in: true whenever someone other than the
+   * holder chose or saw it (an administrator, the operator), which is every account made through the API or
+   * `liuhen admin`.
+   */
+  readonly mustChangePassword: boolean;
   /** Who makes the account: `account:<id>` of an administrator, `operator:<name>` for `liuhen admin`. */
   readonly actor: string;
 }
@@ -76,12 +82,15 @@ export interface AccountsService {
   readonly enable: (change: AccountChange) => Effect.Effect<Account, ChangeFailure>;
   /**
    * Sets a new password and records that it changed; revokes every session and token of the account but
-   * `keepSession` (the one the holder changed it from).
+   * `keepSession` (the one the holder changed it from). `mustChangePassword`: the holder must change it at
+   * the next sign-in (true for a reset, which someone else saw; false for the holder's own change, which
+   * clears it).
    */
   readonly setPassword: (
     change: AccountChange & {
       readonly password: Redacted.Redacted<string>;
       readonly how: PasswordChangeKind;
+      readonly mustChangePassword: boolean;
       readonly keepSession?: string | undefined;
     },
   ) => Effect.Effect<Account, ChangeFailure>;
@@ -215,7 +224,14 @@ export const makeAccounts = (
         account.agencyId,
         accountId,
         0,
-        [created, AccountPasswordChanged.make({ accountId, how: "initial" })],
+        [
+          created,
+          AccountPasswordChanged.make({
+            accountId,
+            how: "initial",
+            mustChange: account.mustChangePassword,
+          }),
+        ],
         account.actor,
         Effect.gen(function* () {
           // Appends of one agency are serialised (the log's head row lock), so this check cannot race.
@@ -287,6 +303,7 @@ export const makeAccounts = (
     actor,
     password,
     how,
+    mustChangePassword,
     keepSession,
   }) =>
     Effect.gen(function* () {
@@ -296,7 +313,7 @@ export const makeAccounts = (
         agencyId,
         accountId,
         account.version,
-        [AccountPasswordChanged.make({ accountId, how })],
+        [AccountPasswordChanged.make({ accountId, how, mustChange: mustChangePassword })],
         actor,
         Effect.zipRight(
           writeCredential(agencyId, accountId, hashed),

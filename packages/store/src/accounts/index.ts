@@ -5,17 +5,34 @@
  * the login throttle (login-throttle.ts). Tables: migration `0003_accounts`.
  *
  * Register `accountsProjection` with the other projections (`proceedingsLayer({ projections:
- * [accountsProjection] })`), then put `accountsLayer(…)` over it.
+ * [accountsProjection] })`), then put `accountsLayer(…)` over it; or take `withAccounts`, which adds the
+ * staff directory, notifications and the public intake (src/people/, src/notifications/, src/intake/) as well.
  */
 import type { SqlClient } from "@effect/sql";
 import { Layer } from "effect";
+import { Attachments } from "../attachments/attachments.js";
+import { attestationsProjection } from "../attestations/attestation-projection.js";
+import { Attestations } from "../attestations/attestations.js";
 import type { EventLog } from "../event-log/event-log.js";
+import { type Intake, type IntakeLayerOptions, intakeLayer } from "../intake/intake.js";
+import { intakeProjection } from "../intake/intake-projection.js";
+import type { IntakeThrottle } from "../intake/intake-throttle.js";
+import { nonRecordingProjection } from "../non-recording/non-recording-projection.js";
+import { NonRecordingRegister } from "../non-recording/non-recording-register.js";
+import { notificationsProjection } from "../notifications/notification-projection.js";
+import { Notifications } from "../notifications/notifications.js";
+import { Directory } from "../people/directory.js";
+import { peopleProjection } from "../people/person-projection.js";
+import { personnelActionsProjection } from "../personnel-actions/personnel-action-projection.js";
+import { PersonnelActions } from "../personnel-actions/personnel-actions.js";
 import {
   type Proceedings,
   type ProceedingsLayerOptions,
   proceedingsLayer,
 } from "../projections/proceedings.js";
 import type { Projections } from "../projections/projection.js";
+import { spotChecksProjection } from "../spot-checks/spot-check-projection.js";
+import { SpotChecks } from "../spot-checks/spot-checks.js";
 import { accountsProjection } from "./account-projection.js";
 import { Accounts } from "./accounts.js";
 import { ApiTokens } from "./api-tokens.js";
@@ -42,6 +59,22 @@ export interface AccountsLayerOptions {
 
 export type AccountServices = Accounts | Sessions | ApiTokens | LoginThrottle | PasswordHasher;
 
+/**
+ * What a server runs on besides the proceedings: the account services, the staff directory, notifications,
+ * the public intake and personnel actions.
+ */
+export type StoreServices =
+  | AccountServices
+  | Directory
+  | Notifications
+  | Intake
+  | IntakeThrottle
+  | PersonnelActions
+  | SpotChecks
+  | NonRecordingRegister
+  | Attestations
+  | Attachments;
+
 /** Every account service, over a store whose Projections include `accountsProjection`. */
 export const accountsLayer = (
   options: AccountsLayerOptions = {},
@@ -54,17 +87,41 @@ export const accountsLayer = (
   );
 
 /**
- * A store with accounts: the proceeding projections and `accountsProjection` registered together (so a
- * rebuild covers both), every account service over them, and the store itself. What the server and
- * `liuhen admin` run on.
+ * A store with accounts, the staff directory, notifications, the public intake and personnel actions: the
+ * proceeding projections, `accounts`, `people`, `notifications`, `public-intake` and `personnel-actions`
+ * registered together (so a rebuild covers them all), every service over them, and the store itself. What the
+ * server and `liuhen admin` run on.
  */
 export const withAccounts = <E, R>(
   store: Layer.Layer<EventLog | SqlClient.SqlClient, E, R>,
-  options: AccountsLayerOptions & ProceedingsLayerOptions = {},
-): Layer.Layer<AccountServices | Proceedings | Projections | EventLog | SqlClient.SqlClient, E, R> =>
-  accountsLayer(options).pipe(
+  options: AccountsLayerOptions & ProceedingsLayerOptions & IntakeLayerOptions = {},
+): Layer.Layer<StoreServices | Proceedings | Projections | EventLog | SqlClient.SqlClient, E, R> =>
+  Layer.mergeAll(
+    accountsLayer(options),
+    Directory.layer,
+    Notifications.layer,
+    intakeLayer(options),
+    PersonnelActions.layer,
+    SpotChecks.layer,
+    NonRecordingRegister.layer,
+    Attestations.layer,
+    Attachments.layer,
+  ).pipe(
     Layer.provideMerge(
-      proceedingsLayer({ ...options, projections: [accountsProjection, ...(options.projections ?? [])] }),
+      proceedingsLayer({
+        ...options,
+        projections: [
+          accountsProjection,
+          peopleProjection,
+          notificationsProjection,
+          intakeProjection,
+          personnelActionsProjection,
+          spotChecksProjection,
+          nonRecordingProjection,
+          attestationsProjection,
+          ...(options.projections ?? []),
+        ],
+      }),
     ),
     Layer.provideMerge(store),
   );

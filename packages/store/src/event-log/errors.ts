@@ -13,7 +13,10 @@ export class StreamConflict extends Schema.TaggedError<StreamConflict>()("Stream
   }
 }
 
-/** An event or append request failed its Schema. `field` names the place, e.g. `events[0].actor`. */
+/**
+ * An event, an append request or a service's request for one failed its Schema. `field` names the place,
+ * e.g. `events[0].actor` or `department`.
+ */
 export class InvalidEvent extends Schema.TaggedError<InvalidEvent>()("InvalidEvent", {
   field: Schema.String,
   message: Schema.String,

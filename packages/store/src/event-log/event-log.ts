@@ -38,7 +38,7 @@ import {
 } from "./errors.js";
 import { type AppendRequest, type Event, RecordedEvent } from "./event.js";
 import { checkAppend } from "./event-validation.js";
-import { type AgencyId, type EventId, Sha256Hex, type StreamId } from "./identifiers.js";
+import { AgencyId, type EventId, Sha256Hex, type StreamId } from "./identifiers.js";
 import { canonicalJson } from "./json-value.js";
 import {
   CheckpointRow,
@@ -106,6 +106,8 @@ export interface EventLogService {
   readonly latestCheckpoint: (
     agencyId: AgencyId,
   ) => Effect.Effect<Option.Option<SignedCheckpoint>, LogCorrupted | SqlError>;
+  /** Every agency that has a log, in id order (for the checkpoint signer). */
+  readonly agencies: () => Effect.Effect<ReadonlyArray<AgencyId>, LogCorrupted | SqlError>;
   /** The verifier key that checks the agency's checkpoints (C2SP signed-note form). */
   readonly verifierKey: (agencyId: AgencyId) => Effect.Effect<string, SigningKeyUnusable>;
 }
@@ -129,6 +131,8 @@ const eventRow = (event: RecordedEvent) => {
   const encoded = encodeRecorded(event);
   return { ...encoded, citations: canonicalJson(encoded.citations), payload: canonicalJson(encoded.payload) };
 };
+
+const AgencyRow = Schema.Struct({ agency_id: AgencyId });
 
 export const makeEventLog = (
   sql: SqlClient.SqlClient,
@@ -420,6 +424,12 @@ export const makeEventLog = (
       Effect.map(toCheckpoint(agencyId)),
     );
 
+  const agencies: EventLogService["agencies"] = () =>
+    sql`SELECT agency_id FROM log_heads ORDER BY agency_id`.pipe(
+      Effect.flatMap(decodeRows(AgencyRow, "(all)", "log head")),
+      Effect.map((rows) => rows.map((row) => row.agency_id)),
+    );
+
   return {
     append,
     read,
@@ -429,6 +439,7 @@ export const makeEventLog = (
     consistencyProof,
     checkpoint,
     latestCheckpoint,
+    agencies,
     verifierKey: signer.verifierKey,
   };
 };

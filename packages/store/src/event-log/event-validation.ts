@@ -78,3 +78,15 @@ export const decodePayload = <Name extends string, A, I>(
     : Effect.fail(
         new InvalidEvent({ field: "type", message: `expected a ${type.name} event, not ${event.type}` }),
       );
+
+/**
+ * A service's request decoded with its Schema, before anything is appended: the first problem is an
+ * InvalidEvent naming the request's field (`department`, `details.due`). Make the decoder once, at module
+ * level: each call of `decodeRequest` compiles a parser.
+ */
+export const decodeRequest = <A, I>(
+  schema: Schema.Schema<A, I>,
+): ((request: unknown) => Effect.Effect<A, InvalidEvent>) => {
+  const decode = Schema.decodeUnknown(schema, { errors: "first" });
+  return (request) => decode(request).pipe(Effect.mapError(invalidAt([])));
+};

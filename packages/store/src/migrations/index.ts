@@ -7,6 +7,15 @@ import { Layer } from "effect";
 import eventLog from "./0001_event_log.js";
 import proceedingProjections from "./0002_proceeding_projections.js";
 import accounts from "./0003_accounts.js";
+import people from "./0004_people.js";
+import notifications from "./0005_notifications.js";
+import passwordChange from "./0006_password_change.js";
+import publicIntake from "./0007_public_intake.js";
+import personnelActions from "./0008_personnel_actions.js";
+import spotChecks from "./0009_spot_checks.js";
+import nonRecording from "./0010_non_recording.js";
+import attestations from "./0011_attestations.js";
+import attachments from "./0012_attachments.js";
 
 export const MIGRATIONS_TABLE = "liuhen_migrations";
 
@@ -14,6 +23,15 @@ const MIGRATIONS = {
   "0001_event_log": eventLog,
   "0002_proceeding_projections": proceedingProjections,
   "0003_accounts": accounts,
+  "0004_people": people,
+  "0005_notifications": notifications,
+  "0006_password_change": passwordChange,
+  "0007_public_intake": publicIntake,
+  "0008_personnel_actions": personnelActions,
+  "0009_spot_checks": spotChecks,
+  "0010_non_recording": nonRecording,
+  "0011_attestations": attestations,
+  "0012_attachments": attachments,
 };
 
 /** The migrations this version knows, in order. */

@@ -132,6 +132,38 @@ export const loadProceeding =
       });
     });
 
+/** Every proceeding of a kind in an agency, oldest stream id first; rows that fail their Schema are reported. */
+export const listProceedings =
+  <S, I, D, E>(kind: ProceedingKind<S, I, D, E>) =>
+  (
+    agencyId: string,
+  ): Effect.Effect<ReadonlyArray<ProceedingView<S>>, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
+    Effect.gen(function* () {
+      const sql = yield* SqlClient.SqlClient;
+      const rows = yield* sql`SELECT agency_id, stream_id, stage, state, version, last_leaf_index, updated_at
+        FROM ${sql(kind.table)} WHERE agency_id = ${agencyId} ORDER BY stream_id`;
+      const decoded = yield* Schema.decodeUnknown(Schema.Array(rowSchema(kind.state)))(rows).pipe(
+        Effect.mapError(
+          (error) =>
+            new ProjectionOutOfStep({
+              projection: kind.projection,
+              agencyId,
+              streamId: "(all)",
+              detail: `a row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
+            }),
+        ),
+      );
+      return decoded.map((row) => ({
+        agencyId: row.agency_id,
+        streamId: row.stream_id,
+        stage: row.stage,
+        state: row.state,
+        version: row.version,
+        lastLeafIndex: row.last_leaf_index,
+        updatedAt: row.updated_at,
+      }));
+    });
+
 /** The projection of one kind of proceeding: its row (and dependents) after each of its events. */
 export const proceedingProjection = <S, I, D, E extends ProjectionError>(
   kind: ProceedingKind<S, I, D, E>,
@@ -261,24 +293,27 @@ export const proceedingProjections = (
   proceedingProjection(interferenceRecords),
 ];
 
-/** An agency's running periods, earliest due first; `dueOnOrBefore` (YYYY-MM-DD) keeps those due by then. */
+/**
+ * An agency's running periods (every agency's, for `undefined`), earliest due first; `dueOnOrBefore`
+ * (YYYY-MM-DD) keeps those due by then.
+ */
 export const listDeadlines = (
-  agencyId: AgencyId,
+  agencyId: AgencyId | undefined,
   options: { readonly dueOnOrBefore?: string | undefined } = {},
 ): Effect.Effect<ReadonlyArray<Deadline>, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
     const rows =
       yield* sql`SELECT agency_id, stream_id, period, opened_by, start_date, due_date FROM deadlines
-      WHERE agency_id = ${agencyId}
+      WHERE ${agencyId === undefined ? sql`1 = 1` : sql`agency_id = ${agencyId}`}
       ${options.dueOnOrBefore === undefined ? sql`` : sql`AND due_date <= ${options.dueOnOrBefore}`}
-      ORDER BY due_date, stream_id, period`;
+      ORDER BY due_date, agency_id, stream_id, period`;
     return yield* Schema.decodeUnknown(Schema.Array(Deadline))(rows).pipe(
       Effect.mapError(
         (error) =>
           new ProjectionOutOfStep({
             projection: "wrong-case-proceedings",
-            agencyId,
+            agencyId: agencyId ?? "(all)",
             streamId: "(deadlines)",
             detail: `a deadline row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
           }),

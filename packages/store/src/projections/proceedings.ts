@@ -31,6 +31,7 @@ import {
   type Deadline,
   interferenceRecords,
   listDeadlines,
+  listProceedings,
   loadProceeding,
   type ProceedingKind,
   type ProceedingProjectionOptions,
@@ -82,9 +83,20 @@ export interface ProceedingsService {
     agencyId: AgencyId,
     recordId: string,
   ) => Effect.Effect<Option.Option<ProceedingView<InterferenceState>>, ProjectionOutOfStep | SqlError>;
-  /** The agency's running periods, earliest due first; `dueOnOrBefore` keeps those due by that day. */
-  readonly deadlines: (
+  /** Every wrong-case proceeding of the agency; callers filter by need-to-know. */
+  readonly wrongCases: (
     agencyId: AgencyId,
+  ) => Effect.Effect<ReadonlyArray<ProceedingView<WrongCaseState>>, ProjectionOutOfStep | SqlError>;
+  /** Every interference record of the agency; callers filter by need-to-know. */
+  readonly interferenceRecords: (
+    agencyId: AgencyId,
+  ) => Effect.Effect<ReadonlyArray<ProceedingView<InterferenceState>>, ProjectionOutOfStep | SqlError>;
+  /**
+   * The agency's running periods (every agency's for `undefined`: the deadline scheduler), earliest due
+   * first; `dueOnOrBefore` keeps those due by that day.
+   */
+  readonly deadlines: (
+    agencyId: AgencyId | undefined,
     options?: { readonly dueOnOrBefore?: string | undefined },
   ) => Effect.Effect<ReadonlyArray<Deadline>, ProjectionOutOfStep | SqlError>;
 }
@@ -149,6 +161,8 @@ export const makeProceedings = (
       withSql(loadProceeding(wrongCaseRows)(agencyId, wrongCaseStreamId(proceedingId))),
     interferenceRecord: (agencyId, recordId) =>
       withSql(loadProceeding(interferenceRecords)(agencyId, interferenceStreamId(recordId))),
+    wrongCases: (agencyId) => withSql(listProceedings(wrongCaseRows)(agencyId)),
+    interferenceRecords: (agencyId) => withSql(listProceedings(interferenceRecords)(agencyId)),
     deadlines: (agencyId, options) => withSql(listDeadlines(agencyId, options)),
   };
 };

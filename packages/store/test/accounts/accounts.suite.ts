@@ -15,9 +15,15 @@ import {
   ApiTokens,
   accountsLayer,
   accountsProjection,
+  decodeAccountEvent,
   EventLog,
+  EventType,
+  eventLeafHash,
   LoginThrottle,
+  Merkle,
+  newEvent,
   PersonId,
+  Projections,
   proceedingsLayer,
   rebuildProjections,
   Sessions,
@@ -54,6 +60,7 @@ export const describeAccounts = (backend: Backend): void => {
     agencyId: AgencyId,
     name: string,
     roles: ReadonlyArray<"handler" | "admin"> = ["handler"],
+    mustChangePassword = false,
   ) =>
     Effect.flatMap(Accounts, (accounts) =>
       accounts.create({
@@ -63,6 +70,7 @@ export const describeAccounts = (backend: Backend): void => {
         displayName: null,
         roles,
         password: password(`${name}-correct-horse`),
+        mustChangePassword,
         actor: "operator:test",
       }),
     );
@@ -83,6 +91,7 @@ export const describeAccounts = (backend: Backend): void => {
             displayName: null,
             roles: ["legal-officer", "handler", "handler"],
             password: password("correct horse battery staple"),
+            mustChangePassword: true,
             actor: "operator:root",
           });
           expect([made.username, made.roles, made.status, made.version, made.personId]).toEqual([
@@ -101,8 +110,10 @@ export const describeAccounts = (backend: Backend): void => {
             _tag: "AccountPasswordChanged",
             accountId: made.accountId,
             how: "initial",
+            mustChange: true,
           });
           expect(made.passwordChangedAt).toBe(events[1]?.occurredAt);
+          expect(made.mustChangePassword).toBe(true);
           const [credential] = yield* sql<{ password_hash: string }>`SELECT password_hash FROM credentials
           WHERE agency_id = ${agencyId} AND account_id = ${made.accountId}`;
           expect(credential?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -130,6 +141,7 @@ export const describeAccounts = (backend: Backend): void => {
               displayName: null,
               roles: [],
               password: password("another password"),
+              mustChangePassword: true,
               actor: "operator:test",
             }),
           );
@@ -332,6 +344,7 @@ export const describeAccounts = (backend: Backend): void => {
             actor: `account:${zheng.accountId}`,
             password: password("a brand new passphrase"),
             how: "changed-by-holder",
+            mustChangePassword: false,
             keepSession: secretHash(here.secret),
           });
           expect(
@@ -350,6 +363,7 @@ export const describeAccounts = (backend: Backend): void => {
             _tag: "AccountPasswordChanged",
             accountId: zheng.accountId,
             how: "changed-by-holder",
+            mustChange: false,
           });
         }),
     );
@@ -457,6 +471,123 @@ export const describeAccounts = (backend: Backend): void => {
         expect(report.agencies).toEqual([{ agencyId, events: 6 }]);
         expect(yield* snapshot()).toEqual(before);
       }),
+    );
+
+    it.effect(
+      "a password someone else set must be changed at next sign-in: a reset sets it, the holder's change clears it, a rebuild keeps it",
+      () =>
+        Effect.gen(function* () {
+          const sql = yield* SqlClient.SqlClient;
+          const accounts = yield* Accounts;
+          const log = yield* EventLog;
+          const agencyId = freshAgency("forced");
+          const ma = yield* makeAccount(agencyId, "ma", ["handler"], true);
+          expect(ma.mustChangePassword).toBe(true);
+          const own = yield* accounts.setPassword({
+            agencyId,
+            accountId: ma.accountId,
+            actor: `account:${ma.accountId}`,
+            password: password("ma's own passphrase"),
+            how: "changed-by-holder",
+            mustChangePassword: false,
+          });
+          expect(own.mustChangePassword).toBe(false);
+          const reset = yield* accounts.setPassword({
+            agencyId,
+            accountId: ma.accountId,
+            actor: "account:admin-1",
+            password: password("given by admin-1"),
+            how: "reset",
+            mustChangePassword: true,
+          });
+          expect(reset.mustChangePassword).toBe(true);
+          const events = yield* log.readStream(agencyId, StreamId.make(`account/${ma.accountId}`));
+          expect(events.map((e) => [e.type, (e.payload as { mustChange?: unknown }).mustChange])).toEqual([
+            ["Account.Created", undefined],
+            ["Account.PasswordChanged", true],
+            ["Account.PasswordChanged", false],
+            ["Account.PasswordChanged", true],
+          ]);
+          yield* makeAccount(agencyId, "niu");
+          const flags = () =>
+            Effect.map(
+              sql<{ username: string; must_change_password: number | string }>`SELECT username,
+                must_change_password FROM accounts WHERE agency_id = ${agencyId} ORDER BY username`,
+              (rows) => rows.map((r) => [r.username, Number(r.must_change_password)]),
+            );
+          expect(yield* flags()).toEqual([
+            ["ma", 1],
+            ["niu", 0],
+          ]);
+          yield* sql`DELETE FROM accounts WHERE agency_id = ${agencyId}`;
+          yield* rebuildProjections(agencyId);
+          expect(yield* flags()).toEqual([
+            ["ma", 1],
+            ["niu", 0],
+          ]);
+          const found = yield* accounts.find(agencyId, ma.accountId);
+          expect(Option.map(found, (a) => a.mustChangePassword)).toEqual(Option.some(true));
+        }),
+    );
+
+    it.effect(
+      "an Account.PasswordChanged written before mustChange existed decodes as no forced change, its stored payload and leaf hash unchanged",
+      () =>
+        Effect.gen(function* () {
+          const sql = yield* SqlClient.SqlClient;
+          const accounts = yield* Accounts;
+          const log = yield* EventLog;
+          const projections = yield* Projections;
+          const agencyId = freshAgency("old-format");
+          const gu = yield* makeAccount(agencyId, "gu", ["handler"], true);
+          // The payload's Schema as it was before the field: what older logs hold.
+          const OldPasswordChanged = EventType(
+            "Account.PasswordChanged",
+            Schema.Struct({
+              _tag: Schema.Literal("AccountPasswordChanged"),
+              accountId: Schema.String,
+              how: Schema.String,
+            }),
+          );
+          const oldPayload = {
+            _tag: "AccountPasswordChanged",
+            accountId: gu.accountId,
+            how: "reset",
+          } as const;
+          const appended = yield* log.append(
+            {
+              agencyId,
+              streamId: `account/${gu.accountId}`,
+              expectedVersion: gu.version,
+              events: [
+                newEvent(OldPasswordChanged, { actor: "operator:old", citations: [], payload: oldPayload }),
+              ],
+            },
+            projections.project,
+          );
+          const [old] = yield* log
+            .readStream(agencyId, StreamId.make(`account/${gu.accountId}`))
+            .pipe(Effect.map((events) => events.slice(2)));
+          if (old === undefined) return yield* Effect.dieMessage("the old-format event was not stored");
+          expect(old).toEqual(appended.events[0]);
+          expect(old.payload).toEqual(oldPayload);
+          expect(Merkle.toHex(eventLeafHash(old))).toBe(old.leafHash);
+          expect(yield* decodeAccountEvent(old)).toEqual({ ...oldPayload, mustChange: false });
+          const flag = () =>
+            Effect.map(
+              accounts.find(agencyId, gu.accountId),
+              Option.map((a) => a.mustChangePassword),
+            );
+          expect(yield* flag()).toEqual(Option.some(false));
+          yield* sql`DELETE FROM accounts WHERE agency_id = ${agencyId}`;
+          yield* rebuildProjections(agencyId);
+          expect(yield* flag()).toEqual(Option.some(false));
+          // Still the same bytes after the rebuild read it.
+          const [again] = (yield* log.readStream(agencyId, StreamId.make(`account/${gu.accountId}`))).slice(
+            2,
+          );
+          expect(again).toEqual(old);
+        }),
     );
   });
 };

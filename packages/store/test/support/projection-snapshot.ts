@@ -6,6 +6,8 @@ const TABLES = [
   ["wrong_case_proceedings", "agency_id, stream_id"],
   ["interference_records", "agency_id, stream_id"],
   ["deadlines", "agency_id, stream_id, period"],
+  ["people", "agency_id, person_id"],
+  ["notifications", "agency_id, notification_id"],
 ] as const;
 
 export const snapshotProjections = (agencies?: ReadonlyArray<string>) =>
