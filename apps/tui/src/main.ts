@@ -8,6 +8,7 @@ import { backupCommand, checkDbCommand, restoreCommand } from "./commands/backup
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { loginCommand, logoutCommand } from "./commands/login.js";
+import { passwordCommand } from "./commands/password.js";
 import { verifyCommand } from "./commands/verify.js";
 import { ExitCode } from "./exit-code.js";
 
@@ -16,6 +17,7 @@ const liuhen = Command.make("liuhen").pipe(
   Command.withSubcommands([
     loginCommand,
     logoutCommand,
+    passwordCommand,
     assessCommand,
     exportCommand,
     importCommand,

@@ -47,6 +47,8 @@ describe("liuhen admin", { timeout: 180_000 }, () => {
     const [created, password] = events();
     expect([created?.type, password?.type]).toEqual(["Account.Created", "Account.PasswordChanged"]);
     expect(created?.actor).toBe(`operator:${os.userInfo().username}`);
+    // The operator saw the password: the administrator must change it at the first sign-in.
+    expect(JSON.parse(password?.payload ?? "{}")).toMatchObject({ how: "initial", mustChange: true });
     expect(JSON.stringify(events())).not.toMatch(/argon2|[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-/);
   });
 
@@ -83,14 +85,17 @@ describe("liuhen admin", { timeout: 180_000 }, () => {
     const listed = liuhen("list", ...on, "--json");
     expect(listed.status).toBe(0);
     expect(
-      (JSON.parse(listed.stdout) as Array<{ username: string; roles: string[]; status: string }>).map((a) => [
-        a.username,
-        a.roles,
-        a.status,
-      ]),
+      (
+        JSON.parse(listed.stdout) as Array<{
+          username: string;
+          roles: string[];
+          status: string;
+          mustChangePassword: boolean;
+        }>
+      ).map((a) => [a.username, a.roles, a.status, a.mustChangePassword]),
     ).toEqual([
-      ["li", ["legal-officer", "head"], "active"],
-      ["root-admin", ["admin"], "active"],
+      ["li", ["legal-officer", "head"], "active", true],
+      ["root-admin", ["admin"], "active", true],
     ]);
     const li = events().filter(
       (e) => e.stream_id.startsWith("account/") && e.stream_id !== events()[0]?.stream_id,
@@ -105,7 +110,8 @@ describe("liuhen admin", { timeout: 180_000 }, () => {
       "Account.PasswordChanged",
     ]);
     expect(JSON.parse(li[4]?.payload ?? "{}")).toMatchObject({ reason: "调离" });
-    expect(JSON.parse(li[6]?.payload ?? "{}")).toMatchObject({ how: "reset" });
+    expect(JSON.parse(li[1]?.payload ?? "{}")).toMatchObject({ how: "initial", mustChange: true });
+    expect(JSON.parse(li[6]?.payload ?? "{}")).toMatchObject({ how: "reset", mustChange: true });
   });
 
   it("refuses bad input and impossible changes with exit 2, writing nothing", () => {

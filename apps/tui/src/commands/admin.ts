@@ -10,7 +10,10 @@
  *   liuhen admin list …            [--json]
  *
  * A password is always generated and printed once (never taken from the command line, where shell history
- * and `ps` would keep it). Every change is an event in the agency's log with the actor `operator:<login
+ * and `ps` would keep it). The operator has seen it, so its holder must change it at the next sign-in
+ * (`liuhen password`, or the web's change form) before doing anything else; the first administrator too,
+ * since the operator who runs `create-admin` and the administrator are usually not the same person, and a
+ * printed password outlives the terminal that showed it. Every change is an event in the agency's log with the actor `operator:<login
  * name>`. Exit 0 when done, 2 when an input is refused (a bad option, a taken username, no such account, a
  * change of nothing), 1 on any other failure.
  */
@@ -137,6 +140,7 @@ const accountJson = (a: Account) => ({
   status: a.status,
   createdAt: a.createdAt,
   passwordChangedAt: a.passwordChangedAt,
+  mustChangePassword: a.mustChangePassword,
 });
 
 /** A new account and its password, shown once. */
@@ -148,7 +152,7 @@ const showCreated =
       : [
           `${what}: ${account.username} (${account.agencyId}), roles ${account.roles.join(", ") || "none"}`,
           `  初始密码（仅显示这一次）/ initial password (shown only this once): ${Redacted.value(password)}`,
-          "  请登录后立即修改 / change it after signing in (auth.changePassword)",
+          "  下次登录须先修改 / it must be changed at the next sign-in (liuhen password)",
         ].join("\n");
 
 const showChanged = (what: string) => (account: Account, json: boolean) =>
@@ -205,6 +209,7 @@ const create = (
       displayName,
       roles: request.roles,
       password,
+      mustChangePassword: true,
       actor: operator(),
     });
     return { account, password };
@@ -327,6 +332,7 @@ const resetPassword = Command.make("reset-password", { ...where, username }, (op
           actor: operator(),
           password,
           how: "reset",
+          mustChangePassword: true,
         });
         return { account, password };
       }),

@@ -1,41 +1,42 @@
 /**
  * `liuhen login` and `liuhen logout`: a bearer token for the terminal UI. Login signs in once with the
  * password (asked for, or read from stdin with `--password-stdin`), creates a token named for this machine,
- * signs the session out again and keeps only the token (see `session/credentials-file.ts`). Logout revokes the
- * token on the server and removes it here. Exit 0 done, 2 refused (wrong password, throttled), 1 otherwise.
+ * signs the session out again and keeps only the token (see `session/credentials-file.ts`). If the password
+ * was set by an administrator or the operator, the server lets nothing be done until it is changed: login
+ * says so, asks for a new one and changes it first, or, reading from stdin, points to `liuhen password` and
+ * keeps nothing. Logout revokes the token on the server and removes it here. Exit 0 done, 2 refused (wrong
+ * password, throttled, a change still owed), 1 otherwise.
  */
-import * as os from "node:os";
-import { text } from "node:stream/consumers";
 import { Command, Options, Prompt } from "@effect/cli";
-import { TRPCClientError } from "@trpc/client";
 import { Console, Effect, Option, Redacted } from "effect";
 import { ExitCode } from "../exit-code.js";
-import { bearerClient, sessionClient } from "../session/api-client.js";
+import { bearerClient } from "../session/api-client.js";
+import { readCredentials, removeCredentials } from "../session/credentials-file.js";
 import {
-  credentialsPath,
-  readCredentials,
-  removeCredentials,
-  writeCredentials,
-} from "../session/credentials-file.js";
+  askNewPassword,
+  changePassword,
+  failure,
+  keepToken,
+  MUST_CHANGE_NOTICE,
+  openSession,
+  signOut,
+  stdinLines,
+} from "../session/sign-in.js";
 
-// Refusals by the server for what the user gave (exit 2); anything else, unreachable server included, is 1.
-const REFUSALS = new Set(["UNAUTHORIZED", "TOO_MANY_REQUESTS", "BAD_REQUEST", "FORBIDDEN"]);
-
-const failure = (what: string) => (error: unknown) => {
-  const refused = error instanceof TRPCClientError && REFUSALS.has(String(error.data?.code ?? ""));
-  const message = error instanceof Error ? error.message : String(error);
-  return Effect.as(Console.error(`${what}: ${message}`), refused ? ExitCode.Rejected : ExitCode.Failure);
+/** The options `liuhen login` and `liuhen password` share: where and as whom. */
+export const signInOptions = {
+  server: Options.text("server").pipe(
+    Options.withDefault("http://127.0.0.1:3000"),
+    Options.withDescription("the Liuhen server"),
+  ),
+  agency: Options.text("agency").pipe(Options.withDescription("the agency id, e.g. qianjiang-msa")),
+  username: Options.text("username"),
 };
 
 export const loginCommand = Command.make(
   "login",
   {
-    server: Options.text("server").pipe(
-      Options.withDefault("http://127.0.0.1:3000"),
-      Options.withDescription("the Liuhen server"),
-    ),
-    agency: Options.text("agency").pipe(Options.withDescription("the agency id, e.g. qianjiang-msa")),
-    username: Options.text("username"),
+    ...signInOptions,
     passwordStdin: Options.boolean("password-stdin").pipe(
       Options.withDescription("read the password from standard input instead of asking"),
     ),
@@ -43,26 +44,24 @@ export const loginCommand = Command.make(
   ({ server, agency, username, passwordStdin }) =>
     Effect.gen(function* () {
       const password = passwordStdin
-        ? (yield* Effect.promise(() => text(process.stdin))).replace(/\r?\n$/, "")
+        ? ((yield* stdinLines)[0] ?? "")
         : Redacted.value(yield* Prompt.password({ message: "密码 / password" }));
-      const base = server.replace(/\/+$/, "");
-      const issued = yield* Effect.tryPromise({
-        try: async () => {
-          const { client, useCsrf } = sessionClient(base);
-          const session = await client.auth.login.mutate({ agency, username, password });
-          useCsrf(session.csrfToken);
-          const token = await client.auth.createToken.mutate({
-            name: `liuhen@${os.hostname()}`.slice(0, 100),
-          });
-          await client.auth.logout.mutate();
-          return token;
-        },
-        catch: (error) => error,
-      });
-      writeCredentials({ server: base, agency, username, tokenId: issued.tokenId, token: issued.token });
-      yield* Console.log(
-        `已登录 / signed in: ${username} @ ${agency} on ${base} (token kept in ${credentialsPath()})`,
-      );
+      const where = { base: server.replace(/\/+$/, ""), agency, username };
+      const { client, mustChangePassword } = yield* openSession(where, password);
+      if (mustChangePassword) {
+        yield* Console.error(MUST_CHANGE_NOTICE);
+        if (passwordStdin) {
+          yield* signOut(client);
+          yield* Console.error(
+            `请先运行 / run first: liuhen password --server ${where.base} --agency ${agency} --username ${username}`,
+          );
+          return ExitCode.Rejected;
+        }
+        const newPassword = yield* askNewPassword.pipe(Effect.tapError(() => signOut(client)));
+        yield* changePassword(client, password, newPassword).pipe(Effect.tapError(() => signOut(client)));
+        yield* Console.log("密码已修改 / password changed");
+      }
+      yield* keepToken(client, where);
       return ExitCode.Ok;
     }).pipe(Effect.catchAll(failure("登录失败 / login failed")), Effect.flatMap(ExitCode.set)),
 ).pipe(Command.withDescription("sign in and keep a bearer token for the terminal UI"));

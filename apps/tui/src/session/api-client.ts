@@ -3,15 +3,20 @@
  * session cookie and its CSRF header kept for the life of the client.
  */
 import type { AppRouter } from "@liuhen/api";
-import { createTRPCClient, httpLink } from "@trpc/client";
+import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
 
-export const bearerClient = (server: string, token: string) =>
+/** The server's API as a client sees it (named, so declarations need not spell out the router's types). */
+export type ApiClient = TRPCClient<AppRouter>;
+
+export const bearerClient = (server: string, token: string): ApiClient =>
   createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${server}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) })],
   });
 
 /** A client that keeps the session cookie the server sets and sends the CSRF token once it is known. */
-export const sessionClient = (server: string) => {
+export const sessionClient = (
+  server: string,
+): { readonly client: ApiClient; readonly useCsrf: (token: string) => void } => {
   let cookie: string | null = null;
   let csrf: string | null = null;
   const client = createTRPCClient<AppRouter>({
