@@ -8,8 +8,18 @@
  * LIUHEN_LOGIN_MAX_FAILURES_PER_ACCOUNT (5), LIUHEN_LOGIN_MAX_FAILURES_PER_ADDRESS (20) and
  * LIUHEN_LOGIN_WINDOW (15 minutes) for the throttle; LIUHEN_TRUST_PROXY=true takes the client's address
  * from the last X-Forwarded-For entry (only behind a reverse proxy that sets it).
+ *
+ * Reports from the public (no account): LIUHEN_INTAKE_MAX_SUBMISSIONS_PER_ADDRESS (5) and
+ * LIUHEN_INTAKE_MAX_LOOKUPS_PER_ADDRESS (30) within LIUHEN_INTAKE_WINDOW (15 minutes). Every request:
+ * LIUHEN_MAX_BODY_BYTES (262144, 256 KiB) is the largest body the server reads; a larger one gets 413.
+ * LIUHEN_MAX_ATTACHMENT_BYTES (10485760, 10 MiB) is the largest file `POST /attachments` takes, instead.
+ * LIUHEN_DEADLINE_CHECK_INTERVAL (1 hour) is how often the deadline scheduler runs a pass;
+ * LIUHEN_CHECKPOINT_INTERVAL (10 minutes) how often a grown log gets a signed checkpoint.
+ *
+ * LIUHEN_DEMO=true (what `npm start` passes, as `--demo`) seeds a demo agency into an empty database.
  */
-import { Config, Duration, Option, type Redacted } from "effect";
+import type { CaseClock } from "@liuhen/api";
+import { Config, Duration, type Layer, Option, type Redacted } from "effect";
 
 export interface AuthConfig {
   /** Adds `Secure` to the session cookie: browsers then send it over HTTPS only. */
@@ -56,6 +66,43 @@ export const AuthConfig: Config.Config<AuthConfig> = Config.all({
   trustProxy: Config.boolean("LIUHEN_TRUST_PROXY").pipe(Config.withDefault(DEFAULT_AUTH_CONFIG.trustProxy)),
 });
 
+/** The public channel's throttle, per client address (src/intake/intake-throttle.ts in the store). */
+export interface IntakeConfig {
+  readonly maxSubmissionsPerAddress: number;
+  readonly maxLookupsPerAddress: number;
+  readonly window: Duration.Duration;
+}
+
+export const DEFAULT_INTAKE_CONFIG: IntakeConfig = {
+  maxSubmissionsPerAddress: 5,
+  maxLookupsPerAddress: 30,
+  window: Duration.minutes(15),
+};
+
+export const IntakeConfig: Config.Config<IntakeConfig> = Config.all({
+  maxSubmissionsPerAddress: positive(
+    "LIUHEN_INTAKE_MAX_SUBMISSIONS_PER_ADDRESS",
+    DEFAULT_INTAKE_CONFIG.maxSubmissionsPerAddress,
+  ),
+  maxLookupsPerAddress: positive(
+    "LIUHEN_INTAKE_MAX_LOOKUPS_PER_ADDRESS",
+    DEFAULT_INTAKE_CONFIG.maxLookupsPerAddress,
+  ),
+  window: Config.duration("LIUHEN_INTAKE_WINDOW").pipe(Config.withDefault(DEFAULT_INTAKE_CONFIG.window)),
+});
+
+/** How often the deadline scheduler looks for periods about to run out (and at start). */
+export const DEFAULT_DEADLINE_CHECK_INTERVAL = Duration.hours(1);
+
+/** How often a log that grew gets a signed checkpoint (and at start and shutdown). */
+export const DEFAULT_CHECKPOINT_INTERVAL = Duration.minutes(10);
+
+/** The largest request body read, in bytes: a report's 20,000 characters and more fit, a flood does not. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/** The largest attached file, in bytes: a scanned record or a photograph of the site, not a video archive. */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
 export type Database =
   | { readonly kind: "sqlite"; readonly filename: string }
   | { readonly kind: "postgres"; readonly url: Redacted.Redacted };
@@ -68,6 +115,20 @@ export interface ServerConfig {
   readonly keyDirectory: string;
   /** Sessions, cookies and the login throttle; DEFAULT_AUTH_CONFIG when left out. */
   readonly auth?: AuthConfig | undefined;
+  /** The day case steps are dated and deadlines judged by; the real clock when left out (tests set it). */
+  readonly caseClock?: Layer.Layer<CaseClock> | undefined;
+  /** The public channel's throttle; DEFAULT_INTAKE_CONFIG when left out. */
+  readonly intake?: IntakeConfig | undefined;
+  /** The largest request body, in bytes; DEFAULT_MAX_BODY_BYTES when left out. */
+  readonly maxBodyBytes?: number | undefined;
+  /** The largest attached file (`POST /attachments`), in bytes; DEFAULT_MAX_ATTACHMENT_BYTES when left out. */
+  readonly maxAttachmentBytes?: number | undefined;
+  /** Between two passes of the deadline scheduler; DEFAULT_DEADLINE_CHECK_INTERVAL when left out. */
+  readonly deadlineCheckInterval?: Duration.Duration | undefined;
+  /** Between two passes of the checkpoint signer; DEFAULT_CHECKPOINT_INTERVAL when left out. */
+  readonly checkpointInterval?: Duration.Duration | undefined;
+  /** Seed the demo agency into an empty database (`npm start`); never for a real agency's database. */
+  readonly demo?: boolean | undefined;
 }
 
 export const ServerConfig: Config.Config<ServerConfig> = Config.all({
@@ -84,15 +145,46 @@ export const ServerConfig: Config.Config<ServerConfig> = Config.all({
   databaseUrl: Config.option(Config.redacted("DATABASE_URL")),
   keyDirectory: Config.option(Config.string("LIUHEN_KEY_DIR")),
   auth: AuthConfig,
+  intake: IntakeConfig,
+  maxBodyBytes: positive("LIUHEN_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+  maxAttachmentBytes: positive("LIUHEN_MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES),
+  deadlineCheckInterval: Config.duration("LIUHEN_DEADLINE_CHECK_INTERVAL").pipe(
+    Config.withDefault(DEFAULT_DEADLINE_CHECK_INTERVAL),
+  ),
+  checkpointInterval: Config.duration("LIUHEN_CHECKPOINT_INTERVAL").pipe(
+    Config.withDefault(DEFAULT_CHECKPOINT_INTERVAL),
+  ),
+  demo: Config.boolean("LIUHEN_DEMO").pipe(Config.withDefault(false)),
 }).pipe(
-  Config.map(({ host, port, dataDir, databaseUrl, keyDirectory, auth }) => ({
-    host,
-    port,
-    database: Option.match(databaseUrl, {
-      onNone: (): Database => ({ kind: "sqlite", filename: `${dataDir}/liuhen.db` }),
-      onSome: (url): Database => ({ kind: "postgres", url }),
+  Config.map(
+    ({
+      host,
+      port,
+      dataDir,
+      databaseUrl,
+      keyDirectory,
+      auth,
+      intake,
+      maxBodyBytes,
+      maxAttachmentBytes,
+      deadlineCheckInterval,
+      checkpointInterval,
+      demo,
+    }) => ({
+      host,
+      port,
+      database: Option.match(databaseUrl, {
+        onNone: (): Database => ({ kind: "sqlite", filename: `${dataDir}/liuhen.db` }),
+        onSome: (url): Database => ({ kind: "postgres", url }),
+      }),
+      keyDirectory: Option.getOrElse(keyDirectory, () => `${dataDir}/keys`),
+      auth,
+      intake,
+      maxBodyBytes,
+      maxAttachmentBytes,
+      deadlineCheckInterval,
+      checkpointInterval,
+      demo,
     }),
-    keyDirectory: Option.getOrElse(keyDirectory, () => `${dataDir}/keys`),
-    auth,
-  })),
+  ),
 );

@@ -4,10 +4,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { CaseClock } from "@liuhen/api";
 import { DEFAULT_REGISTRY, Regimes } from "@liuhen/domain";
 import { postgresStoreLayer, sqliteStoreLayer, withAccounts } from "@liuhen/store";
 import { Layer, Logger } from "effect";
-import { DEFAULT_AUTH_CONFIG, type ServerConfig } from "./config.js";
+import { DEFAULT_AUTH_CONFIG, DEFAULT_INTAKE_CONFIG, type ServerConfig } from "./config.js";
 
 const storeLayerFor = (config: ServerConfig) => {
   if (config.database.kind === "postgres") {
@@ -21,6 +22,7 @@ export const servicesLayer = (config: ServerConfig) => {
   const auth = config.auth ?? DEFAULT_AUTH_CONFIG;
   return Layer.mergeAll(
     Regimes.layer(DEFAULT_REGISTRY),
+    config.caseClock ?? CaseClock.live,
     withAccounts(storeLayerFor(config), {
       sessions: { ttl: auth.sessionTtl },
       loginThrottle: {
@@ -28,6 +30,7 @@ export const servicesLayer = (config: ServerConfig) => {
         maxFailuresPerAddress: auth.maxFailuresPerAddress,
         window: auth.loginWindow,
       },
+      intakeThrottle: config.intake ?? DEFAULT_INTAKE_CONFIG,
     }),
   ).pipe(Layer.provideMerge(Logger.json));
 };

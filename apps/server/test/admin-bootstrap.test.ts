@@ -1,7 +1,8 @@
 /**
  * A new deployment, end to end: the operator runs the built `liuhen admin create-admin` on an empty SQLite
  * file, starts the server on that file, and the administrator signs in over HTTP with the password the
- * command printed, then makes the first member of staff an account.
+ * command printed, replaces it with their own (the operator saw it), then makes the first member of staff
+ * an account.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -66,7 +67,18 @@ it("liuhen admin create-admin on a new file, then signing in over HTTP with the 
     personId: "staff-0001",
     roles: ["admin"],
     via: "session",
+    mustChangePassword: true,
   });
+  const early = await call(server.url, "query", "admin.listAccounts", undefined, admin);
+  expect(early.error).toMatchObject({ code: "FORBIDDEN", tag: "PasswordChangeRequired" });
+  const changed = await call(
+    server.url,
+    "mutation",
+    "auth.changePassword",
+    { currentPassword: password, newPassword: "the first admin's own passphrase" },
+    admin,
+  );
+  expect(changed.error).toBeNull();
   const made = await call(
     server.url,
     "mutation",
@@ -84,5 +96,6 @@ it("liuhen admin create-admin on a new file, then signing in over HTTP with the 
   expect((await call(server.url, "query", "auth.me", undefined, staff)).data).toMatchObject({
     roles: ["legal-officer"],
     displayName: "李明",
+    mustChangePassword: true,
   });
 });

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { Redacted } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearedSessionCookie, sessionCookie } from "../src/request-credentials.js";
-import { call, type SignedIn, type Speaker, signIn } from "./support/http.js";
+import { call, type SignedIn, type Speaker, signIn, signInChangingPassword } from "./support/http.js";
 import { ADMIN, AGENCY, seedAccount, startTestServer, type TestServer } from "./support/test-server.js";
 
 let test: TestServer;
@@ -20,17 +20,32 @@ const freshAddress = () => `198.51.100.${++addresses}`;
 const asAdmin = (kind: "query" | "mutation", path: string, input?: unknown) =>
   call(url, kind, path, input, admin);
 
-/** A new account made by the administrator over HTTP, and its generated password. */
+/**
+ * A new account made by the administrator over HTTP, and its generated password; with `ownPassword`, the
+ * holder has replaced it (as they must before doing anything but sign in, sign out and change it) and
+ * `password` is theirs.
+ */
 const newAccount = async (
   username: string,
   roles: ReadonlyArray<string>,
   personId = `person-${username}`,
+  { ownPassword = false } = {},
 ) => {
   const made = await asAdmin("mutation", "admin.createAccount", { username, roles, personId });
   expect(made.error).toBeNull();
   const data = made.data as { account: { accountId: string }; password: string };
-  return { accountId: data.account.accountId, password: data.password, username };
+  if (!ownPassword) return { accountId: data.account.accountId, password: data.password, username };
+  const password = `${username}-own-passphrase`;
+  await signInChangingPassword(
+    url,
+    { agency: AGENCY, username, password: data.password },
+    password,
+    freshAddress(),
+  );
+  return { accountId: data.account.accountId, password, username };
 };
+
+const holderChosen = { ownPassword: true };
 
 const login = (username: string, password: string, address = freshAddress()) =>
   call(url, "mutation", "auth.login", { agency: AGENCY, username, password }, { address });
@@ -63,7 +78,7 @@ describe("the session cookie", () => {
     expect(data.account).toMatchObject({ username: "cookie-li", roles: ["handler"] });
     // The database knows the session by the SHA-256 of its secret only.
     const secret = (cookie ?? "").split(";")[0]?.split("=")[1] ?? "";
-    expect(test.count("sessions")).toBeGreaterThan(0);
+    expect(await test.count("sessions")).toBeGreaterThan(0);
     expect(JSON.stringify(await dump("sessions"))).not.toContain(secret);
     expect(JSON.stringify(await dump("sessions"))).toContain(sha256(secret));
   });
@@ -78,9 +93,9 @@ describe("the session cookie", () => {
   });
 
   it("a change with the cookie but without the CSRF header, or with another session's, is FORBIDDEN and writes nothing", async () => {
-    const { password } = await newAccount("csrf-wang", ["handler"]);
+    const { password } = await newAccount("csrf-wang", ["handler"], undefined, holderChosen);
     const wang = await signIn(url, { agency: AGENCY, username: "csrf-wang", password }, freshAddress());
-    const before = test.count("api_tokens");
+    const before = await test.count("api_tokens");
     for (const csrf of [undefined, "", admin.csrf, `${wang.csrf}x`]) {
       const refused = await call(url, "mutation", "auth.createToken", { name: "tui" }, { ...wang, csrf });
       expect(refused.status).toBe(403);
@@ -90,13 +105,13 @@ describe("the session cookie", () => {
         zh: "请求缺少有效的防伪令牌",
       });
     }
-    expect(test.count("api_tokens")).toBe(before);
+    expect(await test.count("api_tokens")).toBe(before);
     // A query changes nothing and needs no token.
     const me = await call(url, "query", "auth.me", undefined, { cookie: wang.cookie, address: wang.address });
     expect(me.data).toMatchObject({ username: "csrf-wang", via: "session", csrfToken: wang.csrf });
     const made = await call(url, "mutation", "auth.createToken", { name: "tui" }, wang);
     expect(made.error).toBeNull();
-    expect(test.count("api_tokens")).toBe(before + 1);
+    expect(await test.count("api_tokens")).toBe(before + 1);
   });
 
   it("a form another site posts (no JSON) is refused before any procedure runs", async () => {
@@ -126,7 +141,7 @@ describe("the session cookie", () => {
 
 describe("bearer tokens", () => {
   it("work without a CSRF token, are listed without their secret, and stop working when revoked", async () => {
-    const { password } = await newAccount("token-sun", ["legal-officer"]);
+    const { password } = await newAccount("token-sun", ["legal-officer"], undefined, holderChosen);
     const sun = await signIn(url, { agency: AGENCY, username: "token-sun", password }, freshAddress());
     const made = await call(url, "mutation", "auth.createToken", { name: "法治科-PC" }, sun);
     const { token, tokenId } = made.data as { token: string; tokenId: string };
@@ -236,7 +251,7 @@ describe("signing in", () => {
   });
 
   it("a disabled account cannot sign in, and its sessions and tokens stop at once; enabling does not revive them", async () => {
-    const feng = await newAccount("disabled-feng", ["investigator"]);
+    const feng = await newAccount("disabled-feng", ["investigator"], undefined, holderChosen);
     const session = await signIn(
       url,
       { agency: AGENCY, username: "disabled-feng", password: feng.password },
@@ -267,7 +282,7 @@ describe("signing in", () => {
   });
 
   it("changing one's password needs the current one; other sessions and every token end, this session goes on", async () => {
-    const chen = await newAccount("password-chen", ["head"]);
+    const chen = await newAccount("password-chen", ["head"], undefined, holderChosen);
     const here = await signIn(
       url,
       { agency: AGENCY, username: "password-chen", password: chen.password },
@@ -346,7 +361,7 @@ describe("administration", () => {
     });
     expect(missing.error).toMatchObject({ code: "NOT_FOUND", tag: "AccountNotFound" });
 
-    await seedAccount(test.filename, `${test.directory}/keys`, {
+    await seedAccount(test.database, {
       agency: "other-msa",
       username: "taken-lv",
       password: "other-agency-passphrase",

@@ -1,191 +1,129 @@
 /**
  * The authorization matrix: every procedure × every role, plus anonymous and the subject of a case, each cell
- * asserted against a real server on a random port over a real SQLite file. A cell is allowed (the procedure
+ * asserted against a real server on a random port, on SQLite and on PostgreSQL. A cell is allowed (the procedure
  * answers), refused with UNAUTHORIZED (anonymous) or refused with FORBIDDEN; a refused cell writes nothing.
  *
- * Each row is data: the procedure's kind, who may call it, and a valid input for a caller (made after any
- * setup the cell needs), so a refusal is about the caller, never the input. A new procedure fails the first
- * test until it has a row; procedures that read case content will add rows whose `subject` cell is refused
- * by need-to-know, however the subject's roles read.
+ * Each row is data (authorization/*-rows.ts): the procedure's kind, who may call it, whether need-to-know
+ * refuses the subject of the file, and a valid input for a caller (made after any setup the cell needs), so
+ * a refusal is about the caller, never the input. A new procedure fails the first test until it has a row.
+ * The subject holds every case role, so a refusal of theirs on a row marked `refusesSubject` is
+ * need-to-know's alone.
  *
  * Every signed-in cell speaks through a fresh web session (cookie and CSRF token), so a cell that signs out
  * or changes a password touches no other cell.
+ *
+ * A password an administrator set must be changed first: the role holders have replaced theirs before the
+ * matrix runs, and the `must-change-password` identity (an administrator whose password the root
+ * administrator just set, a new account for each cell) may call only the rows marked `duringPasswordChange`;
+ * every other signed-in cell of theirs is FORBIDDEN with `PasswordChangeRequired`, whatever their roles.
  */
 import { appRouter } from "@liuhen/api";
-import { ROLES, type Role } from "@liuhen/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type SignedIn, signIn } from "./support/http.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ACCOUNT_ROWS } from "./authorization/account-rows.js";
+import { INTAKE_ROWS } from "./authorization/intake-rows.js";
+import { COLLEAGUE, INTERFERENCE_ROWS } from "./authorization/interference-rows.js";
+import {
+  type Cell,
+  expectation,
+  GIVEN,
+  IDENTITIES,
+  type Identity,
+  type MatrixEnv,
+  PASSWORD,
+  type Rows,
+} from "./authorization/matrix.js";
+import { OVERSIGHT_ROWS } from "./authorization/oversight-rows.js";
+import { NOTIFICATION_ROWS, WRONG_CASE_ROWS } from "./authorization/wrong-case-rows.js";
+import { call, signIn, signInChangingPassword } from "./support/http.js";
+import { assembleInterferenceCast } from "./support/interference-driver.js";
+import { describeOnDatabases } from "./support/test-databases.js";
 import { ADMIN, AGENCY, startTestServer, type TestServer } from "./support/test-server.js";
+import { assembleCast } from "./support/wrong-case-driver.js";
 
-/** Who calls: nobody, the holder of one role, or the person a case is about (a handler, for now). */
-interface Identity {
-  readonly name: string;
-  readonly account: {
-    readonly username: string;
-    readonly roles: ReadonlyArray<Role>;
-    readonly personId: string;
-  } | null;
-}
-
-const IDENTITIES: ReadonlyArray<Identity> = [
-  { name: "anonymous", account: null },
-  ...ROLES.map((role) => ({
-    name: role,
-    account: { username: `matrix-${role}`, roles: [role], personId: `person-matrix-${role}` },
-  })),
-  // The subject of a case: the person a record or report is about. Need-to-know refuses them the file
-  // whatever their roles; the procedures so far read no file, so they are judged by their role alone.
-  {
-    name: "subject",
-    account: { username: "matrix-subject", roles: ["handler"], personId: "person-subject" },
-  },
-];
-
-const PASSWORD = "matrix-passphrase-1234";
-
-type Access = "anyone" | "signed-in" | ReadonlyArray<Role>;
-type Expectation = "allowed" | "unauthenticated" | "forbidden";
-
-interface Cell {
-  readonly identity: Identity;
-  /** The cell's own session; null for anonymous. */
-  readonly session: SignedIn | null;
-  /** A name no other cell uses. */
-  readonly unique: string;
-}
-
-interface Row {
-  readonly kind: "query" | "mutation";
-  readonly access: Access;
-  readonly input: (cell: Cell) => Promise<unknown>;
-}
-
-let test: TestServer;
-let url: string;
-let root: SignedIn;
-let addresses = 0;
-const freshAddress = () => `203.0.113.${++addresses % 250}`;
-
-/** A fresh account made by the root administrator, for a cell to act on. */
-const target = async (unique: string, disabled = false) => {
-  const made = await call(
-    url,
-    "mutation",
-    "admin.createAccount",
-    {
-      username: `target-${unique}`,
-      personId: `person-target-${unique}`,
-      roles: ["handler"],
-      password: PASSWORD,
-    },
-    root,
-  );
-  const accountId = (made.data as { account: { accountId: string } }).account.accountId;
-  if (disabled) await call(url, "mutation", "admin.disableAccount", { accountId }, root);
-  return accountId;
+const MATRIX: Rows = {
+  ...ACCOUNT_ROWS,
+  ...WRONG_CASE_ROWS,
+  ...NOTIFICATION_ROWS,
+  ...INTAKE_ROWS,
+  ...INTERFERENCE_ROWS,
+  ...OVERSIGHT_ROWS,
 };
 
-const MATRIX: Readonly<Record<string, Row>> = {
-  "domain.assess": {
-    kind: "query",
-    access: "anyone",
-    input: async () => ({ kind: "period", period: "WC.10.1", start: "2024-09-27" }),
-  },
-  "domain.article": { kind: "query", access: "anyone", input: async () => ({ id: "IF.12b" }) },
-  "domain.regime": { kind: "query", access: "anyone", input: async () => ({}) },
+const REFUSAL = {
+  unauthenticated: { status: 401, error: { code: "UNAUTHORIZED", tag: "Unauthenticated" } },
+  forbidden: { status: 403, error: { code: "FORBIDDEN", tag: "Forbidden" } },
+  "password-change-required": { status: 403, error: { code: "FORBIDDEN", tag: "PasswordChangeRequired" } },
+} as const;
 
-  "auth.login": {
-    kind: "mutation",
-    access: "anyone",
-    input: async ({ identity }) => ({
-      agency: AGENCY,
-      username: identity.account?.username ?? "matrix-handler",
-      password: PASSWORD,
-    }),
-  },
-  "auth.logout": { kind: "mutation", access: "signed-in", input: async () => undefined },
-  "auth.me": { kind: "query", access: "signed-in", input: async () => undefined },
-  "auth.createToken": {
-    kind: "mutation",
-    access: "signed-in",
-    input: async ({ unique }) => ({ name: unique }),
-  },
-  "auth.revokeToken": {
-    kind: "mutation",
-    access: "signed-in",
-    input: async ({ session, unique }) => {
-      if (session === null) return { tokenId: "00000000-0000-4000-8000-000000000000" };
-      const made = await call(url, "mutation", "auth.createToken", { name: unique }, session);
-      return { tokenId: (made.data as { tokenId: string }).tokenId };
-    },
-  },
-  "auth.listTokens": { kind: "query", access: "signed-in", input: async () => undefined },
-  "auth.changePassword": {
-    kind: "mutation",
-    access: "signed-in",
-    // The same password again: a valid change that leaves later cells able to sign in.
-    input: async () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
-  },
-
-  "admin.listAccounts": { kind: "query", access: ["admin"], input: async () => undefined },
-  "admin.createAccount": {
-    kind: "mutation",
-    access: ["admin"],
-    input: async ({ unique }) => ({ username: `made-${unique}`, roles: ["handler"] }),
-  },
-  "admin.grantRoles": {
-    kind: "mutation",
-    access: ["admin"],
-    input: async ({ unique }) => ({ accountId: await target(unique), roles: ["committee"] }),
-  },
-  "admin.revokeRoles": {
-    kind: "mutation",
-    access: ["admin"],
-    input: async ({ unique }) => ({ accountId: await target(unique), roles: ["handler"] }),
-  },
-  "admin.disableAccount": {
-    kind: "mutation",
-    access: ["admin"],
-    input: async ({ unique }) => ({ accountId: await target(unique), reason: "matrix" }),
-  },
-  "admin.enableAccount": {
-    kind: "mutation",
-    access: ["admin"],
-    input: async ({ unique }) => ({ accountId: await target(unique, true) }),
-  },
-  "admin.resetPassword": {
-    kind: "mutation",
-    access: ["admin"],
-    input: async ({ unique }) => ({ accountId: await target(unique) }),
-  },
-};
-
-const expectation = (access: Access, identity: Identity): Expectation => {
-  if (access === "anyone") return "allowed";
-  if (identity.account === null) return "unauthenticated";
-  if (access === "signed-in") return "allowed";
-  return identity.account.roles.some((role) => access.includes(role)) ? "allowed" : "forbidden";
-};
-
+// Tables a refused call must leave as they were.
 const WRITTEN = ["events", "accounts", "credentials", "sessions", "api_tokens"] as const;
-const written = () => WRITTEN.map((table) => test.count(table));
 
-beforeAll(async () => {
-  test = await startTestServer();
-  url = test.server.url;
-  root = await signIn(url, { agency: AGENCY, ...ADMIN }, freshAddress());
-  for (const { account } of IDENTITIES) {
-    if (account === null) continue;
-    const made = await call(url, "mutation", "admin.createAccount", { ...account, password: PASSWORD }, root);
+describeOnDatabases("the authorization matrix", (database) => {
+  let test: TestServer;
+  let env: MatrixEnv;
+  let addresses = 0;
+  const freshAddress = () => `203.0.113.${++addresses % 250}`;
+  const written = () => Promise.all(WRITTEN.map((table) => test.count(table)));
+
+  let fresh = 0;
+  /** The account a cell signs in as: a new one, with PASSWORD set by the root administrator, where it must be. */
+  const accountOf = async (identity: Identity) => {
+    if (identity.account === null || !identity.mustChangePassword) return identity.account;
+    const account = {
+      ...identity.account,
+      username: `${identity.account.username}-${++fresh}`,
+      personId: `${identity.account.personId}-${fresh}`,
+    };
+    const made = await call(
+      env.url,
+      "mutation",
+      "admin.createAccount",
+      { ...account, password: PASSWORD },
+      env.root,
+    );
     expect(made.error).toBeNull();
-  }
-}, 120_000);
+    return account;
+  };
 
-afterAll(async () => {
-  await test?.close();
-});
+  beforeAll(async () => {
+    test = await startTestServer({}, { database });
+    const url = test.server.url;
+    const root = await signIn(url, { agency: AGENCY, ...ADMIN }, freshAddress());
+    // Everyone a record may name is in the staff directory: the identities, and the colleague of the records.
+    for (const person of [
+      COLLEAGUE,
+      ...IDENTITIES.flatMap(({ name, account }) =>
+        account === null ? [] : [{ personId: account.personId, name: `矩阵${name}`, department: "矩阵科" }],
+      ),
+    ]) {
+      const registered = await call(url, "mutation", "directory.register", person, root);
+      expect(registered.error).toBeNull();
+    }
+    for (const { account, mustChangePassword } of IDENTITIES) {
+      if (account === null || mustChangePassword) continue;
+      const made = await call(url, "mutation", "admin.createAccount", { ...account, password: GIVEN }, root);
+      expect(made.error).toBeNull();
+      await signInChangingPassword(
+        url,
+        { agency: AGENCY, username: account.username, password: GIVEN },
+        PASSWORD,
+        freshAddress(),
+      );
+    }
+    env = {
+      test,
+      url,
+      root,
+      cast: await assembleCast(url, root, freshAddress()),
+      icast: await assembleInterferenceCast(url, root, freshAddress()),
+      freshAddress,
+    };
+  }, 300_000);
 
-describe("the authorization matrix", () => {
+  afterAll(async () => {
+    await test?.close();
+  });
+
   it("has a row for every procedure the router has, of the procedure's kind", () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
     expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(procedures).sort());
@@ -194,37 +132,33 @@ describe("the authorization matrix", () => {
   });
 
   const cells = Object.entries(MATRIX).flatMap(([path, row]) =>
-    IDENTITIES.map((identity) => ({ path, row, identity, expected: expectation(row.access, identity) })),
+    IDENTITIES.map((identity) => ({ path, row, identity, expected: expectation(row, identity) })),
   );
 
   it.each(cells)("$path × $identity.name: $expected", async ({ path, row, identity, expected }) => {
     const address = freshAddress();
+    const account = await accountOf(identity);
     const session =
-      identity.account === null
+      account === null
         ? null
-        : await signIn(
-            url,
-            { agency: AGENCY, username: identity.account.username, password: PASSWORD },
-            address,
-          );
-    const input = await row.input({
+        : await signIn(env.url, { agency: AGENCY, username: account.username, password: PASSWORD }, address);
+    const cell: Cell = {
       identity,
       session,
+      username: account?.username ?? null,
+      personId: account?.personId ?? null,
       unique: `${path.replace(".", "-")}-${identity.name}`,
-    });
-    const before = written();
-    const answer = await call(url, row.kind, path, input, session ?? { address });
+    };
+    const input = await row.input(cell, env);
+    const before = await written();
+    const answer = await call(env.url, row.kind, path, input, session ?? { address });
     if (expected === "allowed") {
       expect(answer.error).toBeNull();
       expect(answer.status).toBe(200);
       return;
     }
-    expect(answer.error).toMatchObject(
-      expected === "forbidden"
-        ? { code: "FORBIDDEN", tag: "Forbidden" }
-        : { code: "UNAUTHORIZED", tag: "Unauthenticated" },
-    );
-    expect(answer.status).toBe(expected === "forbidden" ? 403 : 401);
-    expect(written()).toEqual(before);
+    expect(answer.error).toMatchObject(REFUSAL[expected].error);
+    expect(answer.status).toBe(REFUSAL[expected].status);
+    expect(await written()).toEqual(before);
   });
 });

@@ -1,23 +1,48 @@
 /**
  * Bad input on every class of procedure (public query, public mutation, a signed-in caller's mutation, an
- * administrator's mutation): refused with BAD_REQUEST and the `InvalidInput` tag, naming the field, in
- * Chinese and English, without echoing a password, and without a row written anywhere.
+ * administrator's mutation, a case step, the public report channel): refused with BAD_REQUEST and the
+ * `InvalidInput` tag, naming the field, in Chinese and English, without echoing a password, and without a
+ * row written anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STAFF_ROLES } from "./authorization/matrix.js";
 import { call, type SignedIn, signIn } from "./support/http.js";
 import { ADMIN, AGENCY, startTestServer, type TestServer } from "./support/test-server.js";
+import { ASSESSMENT, assembleCast, driveTo, staffAccount, target } from "./support/wrong-case-driver.js";
 
 let test: TestServer;
 let url: string;
 let admin: SignedIn;
+/** One person holding every case role, so each case procedure reaches its input. */
+let staff: SignedIn;
 
-const TABLES = ["events", "accounts", "credentials", "sessions", "api_tokens", "login_attempts"] as const;
-const rows = () => Object.fromEntries(TABLES.map((table) => [table, test.count(table)]));
+const TABLES = [
+  "events",
+  "accounts",
+  "credentials",
+  "sessions",
+  "api_tokens",
+  "login_attempts",
+  "wrong_case_proceedings",
+  "public_receipts",
+  "intake_messages",
+  "notifications",
+] as const;
+const rows = async () =>
+  Object.fromEntries(
+    await Promise.all(TABLES.map(async (table) => [table, await test.count(table)] as const)),
+  );
 
 beforeAll(async () => {
   test = await startTestServer();
   url = test.server.url;
   admin = await signIn(url, { agency: AGENCY, ...ADMIN }, "192.0.2.10");
+  staff = await staffAccount(
+    url,
+    admin,
+    { username: "bad-input-staff", roles: STAFF_ROLES, personId: "person-bad-input" },
+    "192.0.2.11",
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -25,7 +50,7 @@ afterAll(async () => {
 });
 
 type Case = readonly [
-  who: "anyone" | "admin",
+  who: "anyone" | "admin" | "staff",
   kind: "query" | "mutation",
   path: string,
   input: unknown,
@@ -33,6 +58,7 @@ type Case = readonly [
 ];
 
 const ACCOUNT = "00000000-0000-4000-8000-000000000000";
+const AT = { proceedingId: "WC-2025-001", expectedVersion: 1 };
 
 const CASES: ReadonlyArray<Case> = [
   // public query
@@ -87,12 +113,46 @@ const CASES: ReadonlyArray<Case> = [
   ["admin", "mutation", "admin.grantRoles", { accountId: ACCOUNT, roles: [] }, ["roles"]],
   ["admin", "mutation", "admin.disableAccount", { accountId: ACCOUNT, reason: 12 }, ["reason"]],
   ["admin", "mutation", "admin.enableAccount", {}, ["accountId"]],
+  // case steps
+  ["staff", "mutation", "wrongCase.report", { officers: [], allegation: "x".repeat(20_001) }, ["allegation"]],
+  ["staff", "mutation", "wrongCase.report", { officers: [" "], allegation: "未告知" }, ["officers", 0]],
+  ["staff", "mutation", "wrongCase.accept", { ...AT, proceedingId: "2025-1" }, ["proceedingId"]],
+  ["staff", "mutation", "wrongCase.accept", { ...AT, expectedVersion: 0 }, ["expectedVersion"]],
+  ["staff", "mutation", "wrongCase.accept", { ...AT, date: "2025-02-30" }, ["date"]],
+  [
+    "staff",
+    "mutation",
+    "wrongCase.transfer",
+    { ...AT, competentBody: "   ", reason: "不属于本局" },
+    ["competentBody"],
+  ],
+  [
+    "staff",
+    "mutation",
+    "wrongCase.logInvestigation",
+    { ...AT, method: "torture", summary: "询问" },
+    ["method"],
+  ],
+  [
+    "staff",
+    "mutation",
+    "wrongCase.decide",
+    { ...AT, attendance: ["p-1"], outcome: "书面检查", officers: [], suspectedViolation: false },
+    ["attendance"],
+  ],
+  ["staff", "mutation", "wrongCase.fileAppeal", { ...AT, body: "court", grounds: "不服" }, ["body"]],
+  ["staff", "query", "wrongCase.get", { proceedingId: "" }, ["proceedingId"]],
+  ["staff", "mutation", "notifications.markRead", { notificationId: "" }, ["notificationId"]],
+  // the public report channel
+  ["anyone", "mutation", "intake.submit", { agency: AGENCY, allegation: "" }, ["allegation"]],
+  ["anyone", "query", "intake.status", { agency: AGENCY }, ["receiptCode"]],
 ];
 
 describe("bad input", () => {
   it.each(CASES)("%s %s %s: names the field and writes nothing", async (who, kind, path, input, field) => {
-    const before = rows();
-    const answer = await call(url, kind, path, input, who === "admin" ? admin : { address: "192.0.2.20" });
+    const before = await rows();
+    const caller = { admin, staff, anyone: { address: "192.0.2.20" } }[who];
+    const answer = await call(url, kind, path, input, caller);
     expect(answer.status).toBe(400);
     expect(answer.error).toMatchObject({
       code: "BAD_REQUEST",
@@ -104,6 +164,26 @@ describe("bad input", () => {
     expect(answer.error?.message).toContain(`${field.join(".")}:`);
     expect(answer.body).not.toMatch(/stack|\.ts:\d+/);
     for (const secret of ["tooShort1", "short", ADMIN.password]) expect(answer.body).not.toContain(secret);
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
+  });
+
+  it("WC.7 a proposal's assessment that fails the domain's contract is refused naming the field inside it", async () => {
+    const cast = await assembleCast(url, admin, "192.0.2.12");
+    const at = await driveTo(url, cast, "findings-submitted");
+    const before = await rows();
+    const answer = await call(
+      url,
+      "mutation",
+      "wrongCase.propose",
+      { ...target(at), assessment: { ...ASSESSMENT, case: { kind: "penalty" } }, summary: "建议" },
+      cast.legal,
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.error).toMatchObject({
+      code: "BAD_REQUEST",
+      tag: "InvalidRequest",
+      field: ["assessment", "case", "kind"],
+    });
+    expect(await rows()).toEqual(before);
   });
 });

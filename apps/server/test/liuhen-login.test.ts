@@ -1,17 +1,17 @@
 /**
  * `liuhen login` and `liuhen logout`, the built binary against a real server on a random port: login keeps a
  * bearer token in a 0600 file of the user's config directory and signs its session out; the token works
- * until logout revokes it; a wrong password is refused with exit 2 and keeps nothing.
+ * until logout revokes it; a wrong password is refused with exit 2 and keeps nothing. The operator's printed
+ * password must be changed first: login says so and keeps nothing, `liuhen password` changes it.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../src/index.js";
+import { LIUHEN_BIN as bin, liuhenCli } from "./support/liuhen-cli.js";
 
-const bin = createRequire(import.meta.url).resolve("@liuhen/tui/bin/liuhen.js");
 const directory = mkdtempSync(join(tmpdir(), "liuhen-login-"));
 const filename = join(directory, "data", "liuhen.db");
 const keyDirectory = join(directory, "keys");
@@ -28,21 +28,8 @@ const liuhenNow = (args: string[]) => {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
-/** While the server runs in this process: a synchronous spawn would block it from answering. */
-const liuhen = (args: string[], input = "") =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/** While the server runs in this process: see support/liuhen-cli.ts. */
+const liuhen = (args: string[], input = "") => liuhenCli(args, { env, input });
 
 const me = (token: string) =>
   fetch(`${server.url}/trpc/auth.me`, { headers: { authorization: `Bearer ${token}` } }).then(
@@ -96,6 +83,32 @@ describe("liuhen login and logout", { timeout: 120_000 }, () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("登录失败 / login failed");
     expect(existsSync(credentials)).toBe(false);
+  });
+
+  it("a password the operator set: login says to change it first and keeps nothing; liuhen password changes it and keeps a token", async () => {
+    const where = ["--server", server.url, "--agency", "qianjiang-msa", "--username", "fazhi"];
+    const refused = await liuhen(["login", ...where, "--password-stdin"], `${password}\n`);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("须先修改密码");
+    expect(refused.stderr).toContain("you must change your password first");
+    expect(refused.stderr).toContain("liuhen password");
+    expect(existsSync(credentials)).toBe(false);
+
+    // The same password again is refused: the operator knows it.
+    const same = await liuhen(["password", ...where, "--password-stdin"], `${password}\n${password}\n`);
+    expect(same.status).toBe(2);
+    expect(same.stderr).toContain("修改密码失败 / password change failed");
+    expect(existsSync(credentials)).toBe(false);
+
+    const own = "fazhi's own passphrase";
+    const changed = await liuhen(["password", ...where, "--password-stdin"], `${password}\n${own}\n`);
+    expect(changed.stderr).toBe("");
+    expect(changed.status).toBe(0);
+    expect(changed.stdout).toContain("密码已修改 / password changed");
+    const { token } = JSON.parse(readFileSync(credentials, "utf8"));
+    expect(await me(token)).toBe(200);
+    expect((await liuhen(["logout"])).status).toBe(0);
+    password = own;
   });
 
   it("keeps a working bearer token in a 0600 file, and logout revokes it", async () => {

@@ -4,21 +4,32 @@
  * procedure runs).
  */
 import type { Regimes, Role } from "@liuhen/domain";
-import type { AccountId, AccountServices, AgencyId, PersonId, TokenId } from "@liuhen/store";
+import type {
+  AccountId,
+  AgencyId,
+  EventLog,
+  PersonId,
+  Proceedings,
+  StoreServices,
+  TokenId,
+} from "@liuhen/store";
 import type { ManagedRuntime, Redacted } from "effect";
+import type { CaseClock } from "./case-files/case-clock.js";
 
 /** The services procedures may use; the server provides them by layers. */
-export type ApiServices = Regimes | AccountServices;
+export type ApiServices = Regimes | StoreServices | Proceedings | EventLog | CaseClock;
 
 /**
  * The signed-in person: their account, its agency, the staff directory's id for them (what need-to-know
- * compares with a file's subjects and author, through the domain's `readAccess`) and the roles they hold.
+ * compares with a file's subjects and author, through the domain's `readAccess`), the roles they hold, and
+ * whether they must change a password someone else set before doing anything else.
  */
 export interface Caller {
   readonly accountId: AccountId;
   readonly agencyId: AgencyId;
   readonly personId: PersonId | null;
   readonly roles: ReadonlyArray<Role>;
+  readonly mustChangePassword: boolean;
 }
 
 /** Whether a cookie-authenticated request carried its session's CSRF token in `x-liuhen-csrf`. */

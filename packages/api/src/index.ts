@@ -1,5 +1,19 @@
 export * from "./auth/index.js";
 export {
+  AttachmentsInput,
+  attachmentActor,
+  attachmentRefs,
+  filesReferencing,
+  interferenceReferences,
+  MAX_ATTACHMENTS,
+  readAttachment,
+  readableAttachment,
+  storeAttachment,
+  wrongCaseReferences,
+} from "./case-files/attachment-access.js";
+export { CaseClock, type CaseClockService, today } from "./case-files/case-clock.js";
+export { type CheckpointPass, signCheckpoints } from "./checkpoints/sign-checkpoints.js";
+export {
   type ApiContext,
   type ApiServices,
   anonymousContext,
@@ -8,8 +22,11 @@ export {
   type CsrfCheck,
   type SessionCookieJar,
 } from "./context.js";
+export { checkDeadlines, type DeadlineCheck } from "./deadlines/check-deadlines.js";
 export * from "./errors/api-errors.js";
+export * from "./errors/attachment-errors.js";
 export * from "./errors/error-codes.js";
+export * from "./errors/interference-errors.js";
 export type { ErrorData } from "./errors/to-trpc-error.js";
 export { type AppRouter, appRouter } from "./root.js";
 export { type AuthenticatedContext, createCallerFactory } from "./trpc.js";

@@ -2,14 +2,16 @@
  * The tRPC instance, built once: procedures decode input with the domain's Schemas (through Standard Schema),
  * run an Effect program, and fail with tagged errors mapped in `errors/`. Who may call what is decided here
  * too, once: `publicProcedure` for anyone, `protectedProcedure` for a signed-in caller (and, for a change
- * asked with the session cookie, the session's CSRF token), `requireRole(...)` for holders of a role.
+ * asked with the session cookie, the session's CSRF token) who need not change their password first,
+ * `requireRole(...)` for holders of a role. `signedInProcedure` is the narrow door a caller who must change
+ * their password still passes: `auth.me`, `auth.changePassword` and `auth.logout` only.
  */
 import type { Role } from "@liuhen/domain";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import { type Effect, Exit, Schema } from "effect";
 import { CsrfMismatch } from "./auth/errors.js";
 import type { ApiContext, ApiServices, Caller, Credential } from "./context.js";
-import { Forbidden, Unauthenticated } from "./errors/api-errors.js";
+import { Forbidden, PasswordChangeRequired, Unauthenticated } from "./errors/api-errors.js";
 import { ERROR_CODES, type ErrorTag } from "./errors/error-codes.js";
 import { fromCause, fromTagged, internal, TaggedTRPCError } from "./errors/to-trpc-error.js";
 
@@ -68,8 +70,11 @@ export interface AuthenticatedContext extends ApiContext {
  * cookie to requests another site makes, never that header. Queries change nothing and need no token; a
  * bearer token is never attached by a browser, so it needs none either. Runs before the input is decoded, so
  * an anonymous caller learns nothing from a procedure's input errors.
+ *
+ * It lets in a caller who must still change their password: use it only for what such a caller needs (to see
+ * who they are, change the password, sign out); everything else is behind `protectedProcedure`.
  */
-export const protectedProcedure = t.procedure.use(({ ctx, type, next }) => {
+export const signedInProcedure = t.procedure.use(({ ctx, type, next }) => {
   const { caller, credential } = ctx;
   if (caller === null || credential === null) {
     throw fromTagged(new Unauthenticated({ message: "no valid session or token" }));
@@ -85,6 +90,22 @@ export const protectedProcedure = t.procedure.use(({ ctx, type, next }) => {
     );
   }
   return next({ ctx: { caller, credential } satisfies Partial<AuthenticatedContext> });
+});
+
+/**
+ * A signed-in caller as `signedInProcedure` admits them, and FORBIDDEN (`PasswordChangeRequired`) while their
+ * password is one someone else set (an administrator or the operator, who saw it): the holder must change it
+ * before any other procedure, whether they came with a session or a token. Runs before the input is decoded.
+ */
+export const protectedProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.caller.mustChangePassword) {
+    throw fromTagged(
+      new PasswordChangeRequired({
+        message: "the password was set by someone else: change it with auth.changePassword first",
+      }),
+    );
+  }
+  return next();
 });
 
 /**

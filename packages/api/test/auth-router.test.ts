@@ -4,7 +4,7 @@
  * real port) is the server's test.
  */
 import type { Role } from "@liuhen/domain";
-import { Accounts, AgencyId, PersonId, Username } from "@liuhen/store";
+import { Accounts, AgencyId, ApiTokens, PersonId, Username } from "@liuhen/store";
 import { TRPCError } from "@trpc/server";
 import { Effect, Redacted, Schema } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +22,12 @@ afterAll(cleanUp);
 const callers = createCallerFactory(appRouter);
 const agency = AgencyId.make("qianjiang-msa");
 
-const makeAccount = (name: string, roles: ReadonlyArray<Role>, personId: string | null = `person-${name}`) =>
+const makeAccount = (
+  name: string,
+  roles: ReadonlyArray<Role>,
+  personId: string | null = `person-${name}`,
+  mustChangePassword = false,
+) =>
   runtime.runPromise(
     Effect.flatMap(Accounts, (accounts) =>
       accounts.create({
@@ -32,6 +37,7 @@ const makeAccount = (name: string, roles: ReadonlyArray<Role>, personId: string 
         displayName: null,
         roles,
         password: Redacted.make(`${name}-password-1234`),
+        mustChangePassword,
         actor: "operator:test",
       }),
     ),
@@ -101,6 +107,32 @@ describe("the rules built once in trpc.ts", () => {
     });
     // A bearer token needs no CSRF token.
     expect((await (await as({ bearerToken: made.token })).auth.createToken({ name: "y" })).name).toBe("y");
+  });
+
+  it("a caller whose password someone else set, even by bearer token, may call only me, changePassword and logout", async () => {
+    const account = await makeAccount("given", ["admin"], "person-given", true);
+    const issued = await runtime.runPromise(
+      Effect.flatMap(ApiTokens, (tokens) =>
+        tokens.issue({ agencyId: agency, accountId: account.accountId, name: "tui" }),
+      ),
+    );
+    const bearer = await as({ bearerToken: Redacted.value(issued.token) });
+    expect((await bearer.auth.me()).mustChangePassword).toBe(true);
+    const refused = { code: "FORBIDDEN", tag: "PasswordChangeRequired" };
+    expect(await failure(bearer.auth.listTokens())).toEqual(refused);
+    // Checked before the role: an administrator is held back like anyone.
+    expect(await failure(bearer.admin.listAccounts())).toEqual(refused);
+    await bearer.auth.changePassword({
+      currentPassword: "given-password-1234",
+      newPassword: "given's own password",
+    });
+    // The change ends every token, this one too; a new sign-in may do everything its roles allow.
+    const again = await as({ bearerToken: Redacted.value(issued.token) });
+    expect(await failure(again.auth.me())).toEqual({ code: "UNAUTHORIZED", tag: "Unauthenticated" });
+    const { secret } = await signIn("given", "given's own password");
+    const after = await as({ sessionSecret: secret });
+    expect((await after.auth.me()).mustChangePassword).toBe(false);
+    expect((await after.admin.listAccounts()).length).toBeGreaterThan(0);
   });
 
   it("requireRole refuses a caller without the role with FORBIDDEN", async () => {

@@ -31,6 +31,30 @@ export interface Answer {
 
 export type Kind = "query" | "mutation";
 
+/** The headers a request carries for its speaker: cookie and CSRF token, bearer token, client address. */
+export const headersOf = (who: Speaker): Record<string, string> => ({
+  ...(who.cookie === undefined ? {} : { cookie: who.cookie }),
+  ...(who.csrf === undefined ? {} : { "x-liuhen-csrf": who.csrf }),
+  ...(who.bearer === undefined ? {} : { authorization: `Bearer ${who.bearer}` }),
+  "x-forwarded-for": who.address ?? "198.18.0.1",
+});
+
+/** A file uploaded as `who` (`POST /attachments`); its SHA-256 and the status. */
+export const uploadFile = async (
+  baseUrl: string,
+  who: Speaker,
+  content: Uint8Array,
+  name: string,
+  mediaType: string,
+) => {
+  const res = await fetch(new URL("/attachments", baseUrl), {
+    method: "POST",
+    headers: { ...headersOf(who), "x-liuhen-filename": encodeURIComponent(name), "content-type": mediaType },
+    body: content,
+  });
+  return { status: res.status, sha256: ((await res.json()) as { sha256?: string }).sha256 ?? "" };
+};
+
 export const call = async (
   baseUrl: string,
   kind: Kind,
@@ -38,11 +62,7 @@ export const call = async (
   input: unknown,
   who: Speaker = {},
 ): Promise<Answer> => {
-  const headers: Record<string, string> = {};
-  if (who.cookie !== undefined) headers.cookie = who.cookie;
-  if (who.csrf !== undefined) headers["x-liuhen-csrf"] = who.csrf;
-  if (who.bearer !== undefined) headers.authorization = `Bearer ${who.bearer}`;
-  headers["x-forwarded-for"] = who.address ?? "198.18.0.1";
+  const headers = headersOf(who);
   const url = new URL(`/trpc/${path}`, baseUrl);
   let res: Response;
   if (kind === "query") {
@@ -106,4 +126,28 @@ export const signIn = async (
   }
   const data = answer.data as { csrfToken: string; account: { accountId: string } };
   return { cookie, csrf: data.csrfToken, address, accountId: data.account.accountId };
+};
+
+/**
+ * Signs in with a password someone else set (an administrator, the operator) and replaces it with the
+ * holder's own, as the server requires before anything else; the same session goes on.
+ */
+export const signInChangingPassword = async (
+  baseUrl: string,
+  credentials: { agency: string; username: string; password: string },
+  newPassword: string,
+  address = "198.18.0.1",
+): Promise<SignedIn> => {
+  const session = await signIn(baseUrl, credentials, address);
+  const changed = await call(
+    baseUrl,
+    "mutation",
+    "auth.changePassword",
+    { currentPassword: credentials.password, newPassword },
+    session,
+  );
+  if (changed.error !== null) {
+    throw new Error(`the password change of ${credentials.username} failed: ${changed.body}`);
+  }
+  return session;
 };

@@ -1,40 +1,48 @@
 /**
- * A real server on a random port over a real SQLite file in a fresh directory, with its first administrator
+ * A real server on a random port over a real database (a SQLite file in a fresh directory unless the test
+ * asks for PostgreSQL, see test-databases.ts), with its first administrator
  * made through the store (as `liuhen admin create-admin` does) before it starts. The server trusts
  * X-Forwarded-For, so each test can speak from an address of its own and the per-address throttle of one
  * test does not reach another.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { SqlClient } from "@effect/sql";
+import type { CaseClock } from "@liuhen/api";
 import type { Role } from "@liuhen/domain";
-import { Accounts, AgencyId, PersonId, sqliteStoreLayer, Username, withAccounts } from "@liuhen/store";
-import Database from "better-sqlite3";
-import { Duration, Effect, Redacted, Schema } from "effect";
+import { Accounts, AgencyId, Notifications, PersonId, Username, withAccounts } from "@liuhen/store";
+import { Duration, Effect, type Layer, ManagedRuntime, Redacted, Schema } from "effect";
 import { type AuthConfig, DEFAULT_AUTH_CONFIG, type RunningServer, startServer } from "../../src/index.js";
+import { sqliteDatabase, type TestDatabase } from "./test-databases.js";
 
 export const AGENCY = AgencyId.make("qianjiang-msa");
 export const ADMIN = { username: "root-admin", password: "first-admin-passphrase" } as const;
 
 export interface TestServer {
   readonly server: RunningServer;
+  readonly database: TestDatabase;
+  /** Where the server keeps its keys (and, on SQLite, its file). */
   readonly directory: string;
+  /** The SQLite file (empty on PostgreSQL), for the tests that read it as an intruder would. */
   readonly filename: string;
-  /** Rows of a table (of every agency), read from the file beside the server. */
-  readonly count: (table: string) => number;
+  /** Rows of a table (of every agency), read beside the server as another process would. */
+  readonly count: (table: string) => Promise<number>;
+  /** Issues a notification straight in the store, as the server's own schedulers do. */
+  readonly issueNotification: (notice: { notificationId: string; recipient: string }) => Promise<void>;
   readonly close: () => Promise<void>;
 }
 
-/** Makes an account straight in the store, as the operator would. */
+/**
+ * Makes an account straight in the store, as the operator would; unlike `liuhen admin`, without a forced
+ * password change unless `mustChangePassword` says so, so the tests' administrators can act at once.
+ */
 export const seedAccount = (
-  filename: string,
-  keyDirectory: string,
+  database: TestDatabase,
   account: {
     agency?: string;
     username: string;
     password: string;
     roles: ReadonlyArray<Role>;
     personId?: string | null;
+    mustChangePassword?: boolean;
   },
 ) =>
   Effect.runPromise(
@@ -49,21 +57,30 @@ export const seedAccount = (
         displayName: null,
         roles: account.roles,
         password: Redacted.make(account.password),
+        mustChangePassword: account.mustChangePassword ?? false,
         actor: "operator:test",
       }),
-    ).pipe(Effect.provide(withAccounts(sqliteStoreLayer({ filename, keyDirectory })))),
+    ).pipe(Effect.provide(withAccounts(database.store()))),
   );
 
-export const startTestServer = async (auth: Partial<AuthConfig> = {}): Promise<TestServer> => {
-  const directory = mkdtempSync(join(tmpdir(), "liuhen-auth-"));
-  const filename = join(directory, "liuhen.db");
-  const keyDirectory = join(directory, "keys");
-  await seedAccount(filename, keyDirectory, { ...ADMIN, roles: ["admin"], personId: "person-root-admin" });
+export interface TestServerOptions {
+  /** The day case steps are dated and deadlines judged by, when the test sets it. */
+  readonly caseClock?: Layer.Layer<CaseClock>;
+  /** The database to run on: a fresh SQLite file when left out. */
+  readonly database?: () => Promise<TestDatabase>;
+}
+
+export const startTestServer = async (
+  auth: Partial<AuthConfig> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> => {
+  const database = await (options.database ?? sqliteDatabase)();
+  await seedAccount(database, { ...ADMIN, roles: ["admin"], personId: "person-root-admin" });
   const server = await startServer({
     host: "127.0.0.1",
     port: 0,
-    database: { kind: "sqlite", filename },
-    keyDirectory,
+    database: database.config,
+    keyDirectory: database.keyDirectory,
     auth: {
       ...DEFAULT_AUTH_CONFIG,
       maxFailuresPerAccount: 3,
@@ -72,17 +89,45 @@ export const startTestServer = async (auth: Partial<AuthConfig> = {}): Promise<T
       trustProxy: true,
       ...auth,
     },
+    caseClock: options.caseClock,
   });
-  const reader = new Database(filename, { readonly: true, fileMustExist: true });
+  // A second client on the same database, as another process would open it.
+  const beside = ManagedRuntime.make(withAccounts(database.store()));
   return {
     server,
-    directory,
-    filename,
-    count: (table) => (reader.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n,
+    database,
+    directory: database.directory,
+    filename: database.config.kind === "sqlite" ? database.config.filename : "",
+    count: (table) =>
+      beside
+        .runPromise(
+          Effect.flatMap(
+            SqlClient.SqlClient,
+            (sql) => sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM ${sql(table)}`,
+          ),
+        )
+        .then((rows) => Number(rows[0]?.n ?? 0)),
+    issueNotification: ({ notificationId, recipient }) =>
+      beside
+        .runPromise(
+          Effect.flatMap(Notifications, (notifications) =>
+            notifications.issue({
+              agencyId: AGENCY,
+              notificationId,
+              recipient,
+              kind: "message",
+              streamId: null,
+              date: "2025-01-02",
+              details: {},
+              actor: "operator:test",
+            }),
+          ),
+        )
+        .then(() => undefined),
     close: async () => {
-      reader.close();
       await server.close();
-      rmSync(directory, { recursive: true, force: true });
+      await beside.dispose();
+      await database.cleanUp();
     },
   };
 };

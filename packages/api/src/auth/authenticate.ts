@@ -39,6 +39,7 @@ export const callerOf = (account: Account): Caller => ({
   agencyId: account.agencyId,
   personId: account.personId,
   roles: account.roles,
+  mustChangePassword: account.mustChangePassword,
 });
 
 const activeAccount = (agencyId: string, accountId: string) =>

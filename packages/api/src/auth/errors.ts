@@ -8,3 +8,11 @@ import { Schema } from "effect";
 export class CsrfMismatch extends Schema.TaggedError<CsrfMismatch>()("CsrfMismatch", {
   message: Schema.String,
 }) {}
+
+/**
+ * A password change that must replace a password someone else set, offering that same password again: whoever
+ * set it would still know it. Nothing was changed.
+ */
+export class PasswordUnchanged extends Schema.TaggedError<PasswordUnchanged>()("PasswordUnchanged", {
+  message: Schema.String,
+}) {}

@@ -9,6 +9,15 @@ export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
   message: Schema.String,
 }) {}
 
+/**
+ * The caller's password was set by someone else (an administrator or the operator, who saw it): until they
+ * change it with `auth.changePassword`, they may only see who they are and sign out.
+ */
+export class PasswordChangeRequired extends Schema.TaggedError<PasswordChangeRequired>()(
+  "PasswordChangeRequired",
+  { message: Schema.String },
+) {}
+
 export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
   message: Schema.String,
   what: Schema.String,
@@ -18,4 +27,22 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
 export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
   message: Schema.String,
   path: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
+}) {}
+
+/** A step dated after today (Beijing time). */
+export class StepDateInFuture extends Schema.TaggedError<StepDateInFuture>()("StepDateInFuture", {
+  message: Schema.String,
+  field: Schema.Literal("date"),
+  date: Schema.String,
+  today: Schema.String,
+}) {}
+
+/**
+ * A person would take part in deciding a file that is about them: named to the investigation team, say, while
+ * the report names them. Need-to-know keeps subjects out of their files; this keeps them off its bench.
+ */
+export class ConflictOfInterest extends Schema.TaggedError<ConflictOfInterest>()("ConflictOfInterest", {
+  message: Schema.String,
+  field: Schema.String,
+  personId: Schema.String,
 }) {}

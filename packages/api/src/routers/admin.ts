@@ -7,6 +7,9 @@
  * reset their own account, nor do so to (or make) another account of the same person: a case-reading role
  * for themselves takes a second administrator, or the operator through `liuhen admin`, and the log shows
  * who.
+ *
+ * A password an administrator sets or resets is one they have seen: its holder must change it at the next
+ * sign-in (`mustChangePassword`), and until then may do nothing else.
  */
 import { Role } from "@liuhen/domain";
 import {
@@ -89,6 +92,7 @@ export const adminRouter = router({
             displayName: request.displayName,
             roles: request.roles,
             password,
+            mustChangePassword: true,
             actor: actorOf(caller),
           });
         }),
@@ -195,6 +199,7 @@ export const adminRouter = router({
             actor: actorOf(ctx.caller),
             password,
             how: "reset",
+            mustChangePassword: true,
           });
         }),
       );

@@ -5,6 +5,10 @@
  *   which the page sends back in `x-liuhen-csrf` with every change. Throttled per username and address.
  * - `logout`, `me`, `createToken`, `revokeToken`, `listTokens`, `changePassword`: any signed-in caller, for
  *   their own account only.
+ *
+ * A caller whose password someone else set (an administrator making the account or resetting it, the
+ * operator through `liuhen admin`) is told so by `login` and `me` (`mustChangePassword: true`) and may call
+ * only `me`, `changePassword` and `logout` until they change it; `trpc.ts` refuses the rest.
  */
 import type { Role } from "@liuhen/domain";
 import {
@@ -21,9 +25,10 @@ import {
 } from "@liuhen/store";
 import { Effect, Redacted, Schema } from "effect";
 import { callerAccount } from "../auth/authenticate.js";
+import { PasswordUnchanged } from "../auth/errors.js";
 import { confirmPassword, login } from "../auth/login.js";
 import type { Credential } from "../context.js";
-import { input, protectedProcedure, publicProcedure, router, run } from "../trpc.js";
+import { input, protectedProcedure, publicProcedure, router, run, signedInProcedure } from "../trpc.js";
 
 /** An account as its holder and administrators see it: no secret, no case content. */
 export const accountView = (account: Account) => ({
@@ -36,6 +41,8 @@ export const accountView = (account: Account) => ({
   status: account.status,
   createdAt: account.createdAt,
   passwordChangedAt: account.passwordChangedAt,
+  /** Someone else set the password: its holder must change it before anything else. */
+  mustChangePassword: account.mustChangePassword,
 });
 
 export const LoginInput = Schema.Struct({
@@ -58,11 +65,17 @@ export const authRouter = router({
       }),
     );
     ctx.sessionCookie.set(session.secret, session.maxAgeSeconds);
-    return { csrfToken: session.csrfToken, expiresAt: session.expiresAt, account: accountView(account) };
+    return {
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+      // Where a client sends the user next: the change form, while someone else's password is in force.
+      mustChangePassword: account.mustChangePassword,
+      account: accountView(account),
+    };
   }),
 
   /** Ends the session (or revokes the token) the request came with. */
-  logout: protectedProcedure.mutation(async ({ ctx }) => {
+  logout: signedInProcedure.mutation(async ({ ctx }) => {
     const { credential, caller } = ctx;
     await run(
       ctx,
@@ -81,7 +94,7 @@ export const authRouter = router({
   }),
 
   /** The caller's account, roles and person; for a session, its CSRF token again (for a page reloaded). */
-  me: protectedProcedure.query(async ({ ctx }) => {
+  me: signedInProcedure.query(async ({ ctx }) => {
     const account = await run(ctx, callerAccount(ctx.caller));
     return {
       ...accountView(account),
@@ -132,9 +145,10 @@ export const authRouter = router({
 
   /**
    * A new password, given the current one (checked under the sign-in throttle). Every other session and
-   * every token of the account ends; the session it was changed from goes on.
+   * every token of the account ends; the session it was changed from goes on. It ends a forced change; one
+   * that must replace a password someone else set may not offer that password again.
    */
-  changePassword: protectedProcedure
+  changePassword: signedInProcedure
     .input(input(Schema.Struct({ currentPassword: OfferedPassword, newPassword: Password })))
     .mutation(async ({ ctx, input: { currentPassword, newPassword } }) => {
       const { caller, credential } = ctx;
@@ -143,6 +157,11 @@ export const authRouter = router({
         Effect.gen(function* () {
           const account = yield* callerAccount(caller);
           yield* confirmPassword({ account, password: currentPassword, address: ctx.address });
+          if (account.mustChangePassword && Redacted.value(newPassword) === Redacted.value(currentPassword)) {
+            return yield* new PasswordUnchanged({
+              message: "the new password is the one someone else set; choose another",
+            });
+          }
           const accounts = yield* Accounts;
           return yield* accounts.setPassword({
             agencyId: caller.agencyId,
@@ -150,6 +169,7 @@ export const authRouter = router({
             actor: `account:${caller.accountId}`,
             password: newPassword,
             how: "changed-by-holder",
+            mustChangePassword: false,
             keepSession: credential.kind === "session" ? credential.key : undefined,
           });
         }),

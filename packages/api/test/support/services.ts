@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { DEFAULT_REGISTRY, Regimes } from "@liuhen/domain";
 import { sqliteStoreLayer, withAccounts } from "@liuhen/store";
 import { Layer, ManagedRuntime } from "effect";
+import { CaseClock } from "../../src/case-files/case-clock.js";
 
 export const testServices = () => {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "liuhen-api-"));
@@ -15,6 +16,7 @@ export const testServices = () => {
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(
       Regimes.layer(DEFAULT_REGISTRY),
+      CaseClock.live,
       withAccounts(store, {
         loginThrottle: { maxFailuresPerAccount: 3, maxFailuresPerAddress: 10, window: "15 minutes" },
       }),
