@@ -88,7 +88,6 @@ export const startServer = async (config: ServerConfig): Promise<RunningServer> 
     maxAttachmentBytes: config.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
   });
 
-
   // The Set-Cookie headers each request's procedures asked for, written by `responseMeta`.
   const cookiesOf = new WeakMap<ApiContext, Array<string>>();
 
