@@ -10,10 +10,8 @@
  * Stream: `account/<accountId>`.
  */
 import { ROLES, Role } from "@liuhen/domain";
-import { Effect, Schema } from "effect";
-import { InvalidEvent } from "../event-log/errors.js";
-import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
-import { decodePayload } from "../event-log/event-validation.js";
+import { Schema } from "effect";
+import { eventFamily } from "../event-log/event-family.js";
 import { AccountId, DisplayName, PersonId, Username } from "./account-identifiers.js";
 
 /** Roles as a set: each once, in the order `ROLES` lists them, so equal sets encode alike. */
@@ -84,50 +82,26 @@ export type AccountEventTag = AccountEvent["_tag"];
 
 export const ACCOUNT_EVENT_PREFIX = "Account.";
 
-const typeName = {
-  AccountCreated: "Account.Created",
-  AccountRolesChanged: "Account.RolesChanged",
-  AccountDisabled: "Account.Disabled",
-  AccountEnabled: "Account.Enabled",
-  AccountPasswordChanged: "Account.PasswordChanged",
-} as const satisfies Record<AccountEventTag, `${typeof ACCOUNT_EVENT_PREFIX}${string}`>;
+const accountEvents = eventFamily({
+  what: "account change",
+  payload: AccountEvent,
+  prefix: ACCOUNT_EVENT_PREFIX,
+  names: {
+    AccountCreated: "Account.Created",
+    AccountRolesChanged: "Account.RolesChanged",
+    AccountDisabled: "Account.Disabled",
+    AccountEnabled: "Account.Enabled",
+    AccountPasswordChanged: "Account.PasswordChanged",
+  },
+  // Account changes rest on no article, so they cite none.
+  citations: [],
+});
 
-/** One event type per change; the payload Schema is the whole union, the type name fixes the tag. */
-export const accountEventTypes: {
-  readonly [K in AccountEventTag]: EventType<(typeof typeName)[K], AccountEvent, typeof AccountEvent.Encoded>;
-} = {
-  AccountCreated: EventType(typeName.AccountCreated, AccountEvent),
-  AccountRolesChanged: EventType(typeName.AccountRolesChanged, AccountEvent),
-  AccountDisabled: EventType(typeName.AccountDisabled, AccountEvent),
-  AccountEnabled: EventType(typeName.AccountEnabled, AccountEvent),
-  AccountPasswordChanged: EventType(typeName.AccountPasswordChanged, AccountEvent),
-};
+export const {
+  types: accountEventTypes,
+  change: accountChange,
+  is: isAccountEvent,
+  decode: decodeAccountEvent,
+} = accountEvents;
 
 export const accountStreamId = (accountId: AccountId): string => `account/${accountId}`;
-
-/** An account change to append. Account changes rest on no article, so they cite none. */
-export const accountChange = (event: AccountEvent, actor: string): NewEvent<AccountEvent> =>
-  newEvent(accountEventTypes[event._tag], { actor, citations: [], payload: event });
-
-export const isAccountEvent = (event: Pick<Event, "type">): boolean =>
-  event.type.startsWith(ACCOUNT_EVENT_PREFIX);
-
-/** The change a stored `Account.*` event records; its payload must agree with its type name. */
-export const decodeAccountEvent = (event: Event): Effect.Effect<AccountEvent, InvalidEvent> => {
-  const tag = (Object.keys(typeName) as Array<AccountEventTag>).find((t) => typeName[t] === event.type);
-  if (tag === undefined) {
-    return Effect.fail(
-      new InvalidEvent({ field: "type", message: `no account change is called ${event.type}` }),
-    );
-  }
-  return Effect.flatMap(decodePayload(accountEventTypes[tag], event), (payload) =>
-    payload._tag === tag
-      ? Effect.succeed(payload)
-      : Effect.fail(
-          new InvalidEvent({
-            field: "payload._tag",
-            message: `a ${event.type} event carries a ${payload._tag}`,
-          }),
-        ),
-  );
-};

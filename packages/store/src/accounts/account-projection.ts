@@ -11,12 +11,13 @@
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
 import { Role } from "@liuhen/domain";
-import { Effect, Match, Option, ParseResult, Schema } from "effect";
+import { Effect, Match, Option, Schema } from "effect";
 import type { RecordedEvent } from "../event-log/event.js";
 import { AgencyId } from "../event-log/identifiers.js";
 import { canonicalJson } from "../event-log/json-value.js";
 import { DbInt } from "../event-log/rows.js";
-import { type ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import type { ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import { projectionRows } from "../projections/projection-rows.js";
 import {
   type AccountEvent,
   accountStreamId,
@@ -63,22 +64,8 @@ export type Account = typeof Account.Type;
 const COLUMNS =
   "agency_id, account_id, username, person_id, display_name, roles, status, password_changed_at, must_change_password, created_at, updated_at, version";
 
-const outOfStep = (agencyId: string, streamId: string, detail: string) =>
-  new ProjectionOutOfStep({ projection: ACCOUNTS_PROJECTION, agencyId, streamId, detail });
-
-// Compiled once: building the decoder per query would compile a new parser each time.
-const decodeAccounts = Schema.decodeUnknown(Schema.Array(Account));
-
-const decodeRows = (agencyId: string, what: string) => (rows: ReadonlyArray<unknown>) =>
-  decodeAccounts(rows).pipe(
-    Effect.mapError((error) =>
-      outOfStep(
-        agencyId,
-        what,
-        `an account row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-      ),
-    ),
-  );
+const { outOfStep, decodeRows, checkStream, checkVersion } = projectionRows(ACCOUNTS_PROJECTION);
+const decodeAccounts = decodeRows(Account, "an account row");
 
 type Lookup =
   | { readonly by: "id"; readonly accountId: string }
@@ -97,7 +84,7 @@ export const loadAccount = (
             WHERE agency_id = ${agencyId} AND account_id = ${lookup.accountId}`
         : yield* sql`SELECT ${sql.literal(COLUMNS)} FROM accounts
             WHERE agency_id = ${agencyId} AND username = ${lookup.username}`;
-    const [account] = yield* decodeRows(
+    const [account] = yield* decodeAccounts(
       agencyId,
       lookup.by === "id" ? lookup.accountId : lookup.username,
     )(rows);
@@ -110,7 +97,7 @@ export const listAccounts = (
 ): Effect.Effect<ReadonlyArray<Account>, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     sql`SELECT ${sql.literal(COLUMNS)} FROM accounts WHERE agency_id = ${agencyId} ORDER BY username`.pipe(
-      Effect.flatMap(decodeRows(agencyId, "(all accounts)")),
+      Effect.flatMap(decodeAccounts(agencyId, "(all accounts)")),
     ),
   );
 
@@ -123,22 +110,13 @@ const applyAccountEvent = (
 ): Effect.Effect<void, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== accountStreamId(change.accountId)) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `event ${event.id} changes account ${change.accountId} from another account's stream`,
-      );
-    }
+    yield* checkStream(
+      event,
+      accountStreamId(change.accountId),
+      `changes account ${change.accountId} from another account's stream`,
+    );
     const current = yield* loadAccount(event.agencyId, { by: "id", accountId: change.accountId });
-    const version = Option.match(current, { onNone: () => 0, onSome: (row) => row.version });
-    if (version !== event.streamVersion - 1) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `its row is at version ${version}, but event ${event.id} is version ${event.streamVersion}`,
-      );
-    }
+    yield* checkVersion(event, current);
     if (change._tag === "AccountCreated") {
       if (Option.isSome(current)) {
         return yield* outOfStep(event.agencyId, event.streamId, `account ${change.accountId} exists already`);

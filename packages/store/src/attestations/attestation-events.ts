@@ -9,11 +9,9 @@
  * Streams: `attestation/<handler>/<YYYY-MM>`, `agency-settings`.
  */
 import { citation, StepDate } from "@liuhen/domain";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
-import { InvalidEvent } from "../event-log/errors.js";
-import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
-import { decodePayload } from "../event-log/event-validation.js";
+import { eventFamily } from "../event-log/event-family.js";
 
 /** A calendar month, `YYYY-MM`. */
 export const AttestationMonth = Schema.String.pipe(
@@ -70,55 +68,25 @@ export const AttestationEvent = Schema.Union(AttestationMade, AgencySettingsChan
 export type AttestationEvent = typeof AttestationEvent.Type;
 export type AttestationEventTag = AttestationEvent["_tag"];
 
-const typeName = {
-  AttestationMade: "Attestation.Made",
-  AgencySettingsChanged: "AgencySettings.Changed",
-} as const satisfies Record<AttestationEventTag, string>;
+// Attestations and agency settings share a family but no prefix: `is` claims exactly these two names.
+const attestationEvents = eventFamily({
+  what: "attestation change",
+  payload: AttestationEvent,
+  names: {
+    AttestationMade: "Attestation.Made",
+    AgencySettingsChanged: "AgencySettings.Changed",
+  },
+  // An attestation rests on IF.3 (全面、如实记录); a setting rests on no article.
+  citations: (event) => (event._tag === "AttestationMade" ? [citation("IF.3")] : []),
+});
 
-/** One event type per change; the payload Schema is the whole union, the type name fixes the tag. */
-export const attestationEventTypes: {
-  readonly [K in AttestationEventTag]: EventType<
-    (typeof typeName)[K],
-    AttestationEvent,
-    typeof AttestationEvent.Encoded
-  >;
-} = {
-  AttestationMade: EventType(typeName.AttestationMade, AttestationEvent),
-  AgencySettingsChanged: EventType(typeName.AgencySettingsChanged, AttestationEvent),
-};
+export const {
+  types: attestationEventTypes,
+  change: attestationChange,
+  is: isAttestationEvent,
+  decode: decodeAttestationEvent,
+} = attestationEvents;
 
 export const attestationStreamId = (handler: string, month: string): string =>
   `attestation/${handler}/${month}`;
 export const AGENCY_SETTINGS_STREAM = "agency-settings";
-
-/** An attestation rests on IF.3 (全面、如实记录); a setting rests on no article. */
-export const attestationChange = (event: AttestationEvent, actor: string): NewEvent<AttestationEvent> =>
-  newEvent(attestationEventTypes[event._tag], {
-    actor,
-    citations: event._tag === "AttestationMade" ? [citation("IF.3")] : [],
-    payload: event,
-  });
-
-const TYPE_NAMES: ReadonlySet<string> = new Set(Object.values(typeName));
-
-export const isAttestationEvent = (event: Pick<Event, "type">): boolean => TYPE_NAMES.has(event.type);
-
-/** The change a stored attestation or settings event records; its payload must agree with its type name. */
-export const decodeAttestationEvent = (event: Event): Effect.Effect<AttestationEvent, InvalidEvent> => {
-  const tag = (Object.keys(typeName) as Array<AttestationEventTag>).find((t) => typeName[t] === event.type);
-  if (tag === undefined) {
-    return Effect.fail(
-      new InvalidEvent({ field: "type", message: `no attestation change is called ${event.type}` }),
-    );
-  }
-  return Effect.flatMap(decodePayload(attestationEventTypes[tag], event), (payload) =>
-    payload._tag === tag
-      ? Effect.succeed(payload)
-      : Effect.fail(
-          new InvalidEvent({
-            field: "payload._tag",
-            message: `a ${event.type} event carries a ${payload._tag}`,
-          }),
-        ),
-  );
-};

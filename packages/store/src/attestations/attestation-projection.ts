@@ -7,13 +7,14 @@
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
 import { StepDate } from "@liuhen/domain";
-import { Effect, Option, ParseResult, Schema } from "effect";
+import { Effect, Option, Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
 import type { InvalidEvent } from "../event-log/errors.js";
 import type { RecordedEvent } from "../event-log/event.js";
 import { canonicalJson } from "../event-log/json-value.js";
 import { DbInt } from "../event-log/rows.js";
-import { type ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import type { ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import { projectionRows } from "../projections/projection-rows.js";
 import {
   AGENCY_SETTINGS_STREAM,
   type AgencySettingsChanged,
@@ -58,21 +59,8 @@ export const DEFAULT_AGENCY_SETTINGS: AgencySettings = {
 
 const COLUMNS = "handler, month, kind, record_ids, attested_on, attested_at, version";
 
-const outOfStep = (agencyId: string, streamId: string, detail: string) =>
-  new ProjectionOutOfStep({ projection: ATTESTATIONS_PROJECTION, agencyId, streamId, detail });
-
-const decodeAttestations = Schema.decodeUnknown(Schema.Array(Attestation));
-
-const decodeRows = (agencyId: string, what: string) => (rows: ReadonlyArray<unknown>) =>
-  decodeAttestations(rows).pipe(
-    Effect.mapError((error) =>
-      outOfStep(
-        agencyId,
-        what,
-        `an attestation row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-      ),
-    ),
-  );
+const { decodeRows, checkStream, checkVersion } = projectionRows(ATTESTATIONS_PROJECTION);
+const decodeAttestations = decodeRows(Attestation, "an attestation row");
 
 export const loadAttestation = (
   agencyId: string,
@@ -83,7 +71,7 @@ export const loadAttestation = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM attestations
       WHERE agency_id = ${agencyId} AND handler = ${handler} AND month = ${month}`;
-    const [attestation] = yield* decodeRows(agencyId, attestationStreamId(handler, month))(rows);
+    const [attestation] = yield* decodeAttestations(agencyId, attestationStreamId(handler, month))(rows);
     return Option.fromNullable(attestation);
   });
 
@@ -96,7 +84,7 @@ export const listAttestations = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM attestations
       WHERE agency_id = ${agencyId} AND month = ${month}`;
-    const attestations = yield* decodeRows(agencyId, `(attestations of ${month})`)(rows);
+    const attestations = yield* decodeAttestations(agencyId, `(attestations of ${month})`)(rows);
     return [...attestations].sort((a, b) => (a.handler < b.handler ? -1 : a.handler > b.handler ? 1 : 0));
   });
 
@@ -105,7 +93,7 @@ const SettingsRow = Schema.Struct({
   version: DbInt,
   updated_at: Schema.String,
 });
-const decodeSettings = Schema.decodeUnknown(Schema.Array(SettingsRow));
+const decodeSettings = decodeRows(SettingsRow, "a settings row");
 
 export const loadAgencySettings = (
   agencyId: string,
@@ -114,15 +102,7 @@ export const loadAgencySettings = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT monthly_attestation, version, updated_at FROM agency_settings
       WHERE agency_id = ${agencyId}`;
-    const [row] = yield* decodeSettings(rows).pipe(
-      Effect.mapError((error) =>
-        outOfStep(
-          agencyId,
-          AGENCY_SETTINGS_STREAM,
-          `a settings row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-        ),
-      ),
-    );
+    const [row] = yield* decodeSettings(agencyId, AGENCY_SETTINGS_STREAM)(rows);
     return row === undefined
       ? DEFAULT_AGENCY_SETTINGS
       : {
@@ -135,22 +115,13 @@ export const loadAgencySettings = (
 const applyAttestation = (event: RecordedEvent, made: AttestationMade) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== attestationStreamId(made.handler, made.month)) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `event ${event.id} attests ${made.handler}'s ${made.month} in another stream`,
-      );
-    }
+    yield* checkStream(
+      event,
+      attestationStreamId(made.handler, made.month),
+      `attests ${made.handler}'s ${made.month} in another stream`,
+    );
     const current = yield* loadAttestation(event.agencyId, made.handler, made.month);
-    const version = Option.match(current, { onNone: () => 0, onSome: (row) => row.version });
-    if (version !== event.streamVersion - 1) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `its row is at version ${version}, but event ${event.id} is version ${event.streamVersion}`,
-      );
-    }
+    yield* checkVersion(event, current);
     const row = {
       kind: made.kind,
       record_ids: canonicalJson([...made.recordIds]),
@@ -174,17 +145,10 @@ const applyAttestation = (event: RecordedEvent, made: AttestationMade) =>
 const applySettings = (event: RecordedEvent, changed: AgencySettingsChanged) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== AGENCY_SETTINGS_STREAM) {
-      return yield* outOfStep(event.agencyId, event.streamId, `event ${event.id} changes settings elsewhere`);
-    }
+    yield* checkStream(event, AGENCY_SETTINGS_STREAM, `changes settings elsewhere`);
     const current = yield* loadAgencySettings(event.agencyId);
-    if (current.version !== event.streamVersion - 1) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `its row is at version ${current.version}, but event ${event.id} is version ${event.streamVersion}`,
-      );
-    }
+    // With no row the defaults stand, at version 0.
+    yield* checkVersion(event, Option.some(current));
     yield* sql`INSERT INTO agency_settings ${sql.insert({
       agency_id: event.agencyId,
       monthly_attestation: changed.monthlyAttestation ? 1 : 0,

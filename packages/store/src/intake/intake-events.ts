@@ -8,11 +8,9 @@
  * Stream: `intake/<proceedingId>`.
  */
 import { citation, StepDate } from "@liuhen/domain";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
-import { InvalidEvent } from "../event-log/errors.js";
-import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
-import { decodePayload } from "../event-log/event-validation.js";
+import { eventFamily } from "../event-log/event-family.js";
 import { Sha256Hex } from "../event-log/identifiers.js";
 import { WrongCaseNumber } from "../projections/wrong-case-number.js";
 
@@ -78,44 +76,23 @@ export type IntakeEventTag = IntakeEvent["_tag"];
 
 export const INTAKE_EVENT_PREFIX = "Intake.";
 
-const typeName = {
-  ReceiptIssued: "Intake.ReceiptIssued",
-  MessagePosted: "Intake.MessagePosted",
-} as const satisfies Record<IntakeEventTag, `${typeof INTAKE_EVENT_PREFIX}${string}`>;
+const intakeEvents = eventFamily({
+  what: "intake change",
+  payload: IntakeEvent,
+  prefix: INTAKE_EVENT_PREFIX,
+  names: {
+    ReceiptIssued: "Intake.ReceiptIssued",
+    MessagePosted: "Intake.MessagePosted",
+  },
+  // An intake change rests on WC.10.1 (受理, 负责答复), as the report does.
+  citations: [citation("WC.10.1")],
+});
 
-/** One event type per change; the payload Schema is the whole union, the type name fixes the tag. */
-export const intakeEventTypes: {
-  readonly [K in IntakeEventTag]: EventType<(typeof typeName)[K], IntakeEvent, typeof IntakeEvent.Encoded>;
-} = {
-  ReceiptIssued: EventType(typeName.ReceiptIssued, IntakeEvent),
-  MessagePosted: EventType(typeName.MessagePosted, IntakeEvent),
-};
+export const {
+  types: intakeEventTypes,
+  change: intakeChange,
+  is: isIntakeEvent,
+  decode: decodeIntakeEvent,
+} = intakeEvents;
 
 export const intakeStreamId = (proceedingId: string): string => `intake/${proceedingId}`;
-
-/** An intake change to append; it rests on WC.10.1 (受理, 负责答复), as the report does. */
-export const intakeChange = (event: IntakeEvent, actor: string): NewEvent<IntakeEvent> =>
-  newEvent(intakeEventTypes[event._tag], { actor, citations: [citation("WC.10.1")], payload: event });
-
-export const isIntakeEvent = (event: Pick<Event, "type">): boolean =>
-  event.type.startsWith(INTAKE_EVENT_PREFIX);
-
-/** The change a stored `Intake.*` event records; its payload must agree with its type name. */
-export const decodeIntakeEvent = (event: Event): Effect.Effect<IntakeEvent, InvalidEvent> => {
-  const tag = (Object.keys(typeName) as Array<IntakeEventTag>).find((t) => typeName[t] === event.type);
-  if (tag === undefined) {
-    return Effect.fail(
-      new InvalidEvent({ field: "type", message: `no intake change is called ${event.type}` }),
-    );
-  }
-  return Effect.flatMap(decodePayload(intakeEventTypes[tag], event), (payload) =>
-    payload._tag === tag
-      ? Effect.succeed(payload)
-      : Effect.fail(
-          new InvalidEvent({
-            field: "payload._tag",
-            message: `a ${event.type} event carries a ${payload._tag}`,
-          }),
-        ),
-  );
-};

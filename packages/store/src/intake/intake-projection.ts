@@ -7,12 +7,13 @@
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
 import { StepDate } from "@liuhen/domain";
-import { Effect, Option, ParseResult, Schema } from "effect";
+import { Effect, Option, Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
 import type { RecordedEvent } from "../event-log/event.js";
 import { AgencyId, Sha256Hex } from "../event-log/identifiers.js";
 import { DbInt } from "../event-log/rows.js";
-import { type ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import type { ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import { projectionRows } from "../projections/projection-rows.js";
 import {
   decodeIntakeEvent,
   type IntakeEvent,
@@ -48,21 +49,9 @@ export type IntakeMessage = typeof IntakeMessage.Type;
 const RECEIPT_COLUMNS = "agency_id, proceeding_id, receipt_hash, issued_at, version";
 const MESSAGE_COLUMNS = "seq, sender, by_person, body, posted_on, posted_at";
 
-const outOfStep = (agencyId: string, streamId: string, detail: string) =>
-  new ProjectionOutOfStep({ projection: INTAKE_PROJECTION, agencyId, streamId, detail });
-
-// Compiled once: building the decoder per query would compile a new parser each time.
-const decodeReceipts = Schema.decodeUnknown(Schema.Array(PublicReceipt));
-const decodeMessages = Schema.decodeUnknown(Schema.Array(IntakeMessage));
-
-const failingRow =
-  (agencyId: string, streamId: string, what: string) =>
-  (error: ParseResult.ParseError): ProjectionOutOfStep =>
-    outOfStep(
-      agencyId,
-      streamId,
-      `${what} row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-    );
+const { outOfStep, decodeRows, checkStream, checkVersion } = projectionRows(INTAKE_PROJECTION);
+const decodeReceipts = decodeRows(PublicReceipt, "a receipt row");
+const decodeMessages = decodeRows(IntakeMessage, "a message row");
 
 type ReceiptLookup =
   | { readonly by: "proceeding"; readonly proceedingId: string }
@@ -81,9 +70,7 @@ export const loadReceipt = (
             WHERE agency_id = ${agencyId} AND proceeding_id = ${lookup.proceedingId}`
         : yield* sql`SELECT ${sql.literal(RECEIPT_COLUMNS)} FROM public_receipts
             WHERE agency_id = ${agencyId} AND receipt_hash = ${lookup.receiptHash}`;
-    const [receipt] = yield* decodeReceipts(rows).pipe(
-      Effect.mapError(failingRow(agencyId, "(public receipts)", "a receipt")),
-    );
+    const [receipt] = yield* decodeReceipts(agencyId, "(public receipts)")(rows);
     return Option.fromNullable(receipt);
   });
 
@@ -96,9 +83,7 @@ export const listMessages = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT ${sql.literal(MESSAGE_COLUMNS)} FROM intake_messages
       WHERE agency_id = ${agencyId} AND proceeding_id = ${proceedingId} ORDER BY seq`;
-    return yield* decodeMessages(rows).pipe(
-      Effect.mapError(failingRow(agencyId, intakeStreamId(proceedingId), "a message")),
-    );
+    return yield* decodeMessages(agencyId, intakeStreamId(proceedingId))(rows);
   });
 
 /** Brings the receipt and thread of a public report up to date with one of its events. */
@@ -108,25 +93,16 @@ const applyIntakeEvent = (
 ): Effect.Effect<void, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== intakeStreamId(change.proceedingId)) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `event ${event.id} concerns proceeding ${change.proceedingId} from another proceeding's stream`,
-      );
-    }
+    yield* checkStream(
+      event,
+      intakeStreamId(change.proceedingId),
+      `concerns proceeding ${change.proceedingId} from another proceeding's stream`,
+    );
     const current = yield* loadReceipt(event.agencyId, {
       by: "proceeding",
       proceedingId: change.proceedingId,
     });
-    const version = Option.match(current, { onNone: () => 0, onSome: (row) => row.version });
-    if (version !== event.streamVersion - 1) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `its receipt row is at version ${version}, but event ${event.id} is version ${event.streamVersion}`,
-      );
-    }
+    yield* checkVersion(event, current, "its receipt row");
     if (change._tag === "ReceiptIssued") {
       if (Option.isSome(current)) {
         return yield* outOfStep(

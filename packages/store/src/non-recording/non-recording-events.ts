@@ -12,11 +12,9 @@
  * Stream: `non-recording/<handler>`.
  */
 import { Basis, CitationId, citation, StepDate } from "@liuhen/domain";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
-import { InvalidEvent } from "../event-log/errors.js";
-import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
-import { decodePayload } from "../event-log/event-validation.js";
+import { eventFamily } from "../event-log/event-family.js";
 
 const STREAM_PREFIX = "non-recording/";
 
@@ -74,31 +72,23 @@ export const NonRecordingEvent = NonRecordingRegistered;
 export type NonRecordingEvent = typeof NonRecordingEvent.Type;
 
 export const NON_RECORDING_EVENT_PREFIX = "NonRecording.";
-const REGISTERED = "NonRecording.Registered";
 
-export const nonRecordingEventType: EventType<
-  typeof REGISTERED,
-  NonRecordingEvent,
-  typeof NonRecordingEvent.Encoded
-> = EventType(REGISTERED, NonRecordingEvent);
+const nonRecordingEvents = eventFamily({
+  what: "non-recording change",
+  payload: NonRecordingEvent,
+  prefix: NON_RECORDING_EVENT_PREFIX,
+  names: { NonRecordingRegistered: "NonRecording.Registered" },
+  // A registration rests on IF.12b and on IF.3, the duty it failed.
+  citations: [citation("IF.3"), citation("IF.12b")],
+});
+
+/** The family's one event type: a registration. */
+export const nonRecordingEventType = nonRecordingEvents.types.NonRecordingRegistered;
+
+export const {
+  change: nonRecordingChange,
+  is: isNonRecordingEvent,
+  decode: decodeNonRecordingEvent,
+} = nonRecordingEvents;
 
 export const nonRecordingStreamId = (handler: string): string => `${STREAM_PREFIX}${handler}`;
-
-/** A registration to append; it rests on IF.12b and on IF.3, the duty it failed. */
-export const nonRecordingChange = (event: NonRecordingEvent, actor: string): NewEvent<NonRecordingEvent> =>
-  newEvent(nonRecordingEventType, {
-    actor,
-    citations: [citation("IF.3"), citation("IF.12b")],
-    payload: event,
-  });
-
-export const isNonRecordingEvent = (event: Pick<Event, "type">): boolean =>
-  event.type.startsWith(NON_RECORDING_EVENT_PREFIX);
-
-/** The registration a stored `NonRecording.*` event records. */
-export const decodeNonRecordingEvent = (event: Event): Effect.Effect<NonRecordingEvent, InvalidEvent> =>
-  event.type === REGISTERED
-    ? decodePayload(nonRecordingEventType, event)
-    : Effect.fail(
-        new InvalidEvent({ field: "type", message: `no non-recording change is called ${event.type}` }),
-      );

@@ -7,13 +7,14 @@
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
 import { StepDate } from "@liuhen/domain";
-import { Effect, ParseResult, Schema } from "effect";
+import { Effect, Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
 import type { InvalidEvent } from "../event-log/errors.js";
 import type { RecordedEvent } from "../event-log/event.js";
 import { canonicalJson, type JsonValue } from "../event-log/json-value.js";
 import { DbInt } from "../event-log/rows.js";
-import { type ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import type { ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import { projectionRows } from "../projections/projection-rows.js";
 import {
   decodeNonRecordingEvent,
   isNonRecordingEvent,
@@ -48,21 +49,8 @@ export class NonRecordingViolation extends Schema.Class<NonRecordingViolation>("
 const COLUMNS =
   "violation_id, handler, ordinal, kind, case_ref, record_id, facts, occurred_on, instructed_by, registered_on, registered_by, registered_at, leaf_index, consequence";
 
-const outOfStep = (agencyId: string, streamId: string, detail: string) =>
-  new ProjectionOutOfStep({ projection: NON_RECORDING_PROJECTION, agencyId, streamId, detail });
-
-const decodeViolations = Schema.decodeUnknown(Schema.Array(NonRecordingViolation));
-
-const decodeRows = (agencyId: string, what: string) => (rows: ReadonlyArray<unknown>) =>
-  decodeViolations(rows).pipe(
-    Effect.mapError((error) =>
-      outOfStep(
-        agencyId,
-        what,
-        `a violation row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-      ),
-    ),
-  );
+const { outOfStep, decodeRows, checkStream } = projectionRows(NON_RECORDING_PROJECTION);
+const decodeViolations = decodeRows(NonRecordingViolation, "a violation row");
 
 /** The agency's registrations in log order; `handler` keeps one handler's. */
 export const listNonRecording = (
@@ -74,14 +62,14 @@ export const listNonRecording = (
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM non_recording_violations
       WHERE agency_id = ${agencyId} ${handler === undefined ? sql`` : sql`AND handler = ${handler}`}
       ORDER BY leaf_index`;
-    return yield* decodeRows(
+    return yield* decodeViolations(
       agencyId,
       handler === undefined ? "(violations)" : nonRecordingStreamId(handler),
     )(rows);
   });
 
 const CountRow = Schema.Struct({ registered: DbInt });
-const decodeCount = Schema.decodeUnknown(Schema.Array(CountRow));
+const decodeCount = decodeRows(CountRow, "the count");
 
 /** How many failures of the handler are registered. */
 export const countNonRecording = (
@@ -92,15 +80,7 @@ export const countNonRecording = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT COUNT(*) AS registered FROM non_recording_violations
       WHERE agency_id = ${agencyId} AND handler = ${handler}`;
-    const [count] = yield* decodeCount(rows).pipe(
-      Effect.mapError((error) =>
-        outOfStep(
-          agencyId,
-          nonRecordingStreamId(handler),
-          `the count fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-        ),
-      ),
-    );
+    const [count] = yield* decodeCount(agencyId, nonRecordingStreamId(handler))(rows);
     return count?.registered ?? 0;
   });
 
@@ -112,13 +92,11 @@ const applyRegistered = (
 ): Effect.Effect<void, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== nonRecordingStreamId(registered.handler)) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `event ${event.id} registers a failure of ${registered.handler} in another handler's stream`,
-      );
-    }
+    yield* checkStream(
+      event,
+      nonRecordingStreamId(registered.handler),
+      `registers a failure of ${registered.handler} in another handler's stream`,
+    );
     const before = yield* countNonRecording(event.agencyId, registered.handler);
     if (before !== event.streamVersion - 1 || registered.ordinal !== event.streamVersion) {
       return yield* outOfStep(

@@ -7,11 +7,9 @@
  * Stream: `notification/<notificationId>`.
  */
 import { IsoDate } from "@liuhen/domain";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
-import { InvalidEvent } from "../event-log/errors.js";
-import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
-import { decodePayload } from "../event-log/event-validation.js";
+import { eventFamily } from "../event-log/event-family.js";
 import { StreamId } from "../event-log/identifiers.js";
 
 const STREAM_PREFIX = "notification/";
@@ -80,49 +78,24 @@ export type NotificationEventTag = NotificationEvent["_tag"];
 
 export const NOTIFICATION_EVENT_PREFIX = "Notification.";
 
-const typeName = {
-  NotificationIssued: "Notification.Issued",
-  NotificationRead: "Notification.Read",
-} as const satisfies Record<NotificationEventTag, `${typeof NOTIFICATION_EVENT_PREFIX}${string}`>;
+const notificationEvents = eventFamily({
+  what: "notification change",
+  payload: NotificationEvent,
+  prefix: NOTIFICATION_EVENT_PREFIX,
+  names: {
+    NotificationIssued: "Notification.Issued",
+    NotificationRead: "Notification.Read",
+  },
+  // The article behind a notice is its proceeding's business: none is cited.
+  citations: [],
+});
 
-/** One event type per change; the payload Schema is the whole union, the type name fixes the tag. */
-export const notificationEventTypes: {
-  readonly [K in NotificationEventTag]: EventType<
-    (typeof typeName)[K],
-    NotificationEvent,
-    typeof NotificationEvent.Encoded
-  >;
-} = {
-  NotificationIssued: EventType(typeName.NotificationIssued, NotificationEvent),
-  NotificationRead: EventType(typeName.NotificationRead, NotificationEvent),
-};
+export const {
+  types: notificationEventTypes,
+  change: notificationChange,
+  is: isNotificationEvent,
+  decode: decodeNotificationEvent,
+} = notificationEvents;
 
 export const notificationStreamId = (notificationId: NotificationId): string =>
   `${STREAM_PREFIX}${notificationId}`;
-
-/** A notification change to append. The article behind a notice is its proceeding's business: none is cited. */
-export const notificationChange = (event: NotificationEvent, actor: string): NewEvent<NotificationEvent> =>
-  newEvent(notificationEventTypes[event._tag], { actor, citations: [], payload: event });
-
-export const isNotificationEvent = (event: Pick<Event, "type">): boolean =>
-  event.type.startsWith(NOTIFICATION_EVENT_PREFIX);
-
-/** The change a stored `Notification.*` event records; its payload must agree with its type name. */
-export const decodeNotificationEvent = (event: Event): Effect.Effect<NotificationEvent, InvalidEvent> => {
-  const tag = (Object.keys(typeName) as Array<NotificationEventTag>).find((t) => typeName[t] === event.type);
-  if (tag === undefined) {
-    return Effect.fail(
-      new InvalidEvent({ field: "type", message: `no notification change is called ${event.type}` }),
-    );
-  }
-  return Effect.flatMap(decodePayload(notificationEventTypes[tag], event), (payload) =>
-    payload._tag === tag
-      ? Effect.succeed(payload)
-      : Effect.fail(
-          new InvalidEvent({
-            field: "payload._tag",
-            message: `a ${event.type} event carries a ${payload._tag}`,
-          }),
-        ),
-  );
-};

@@ -6,13 +6,14 @@
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
 import { IsoDate } from "@liuhen/domain";
-import { Effect, Option, ParseResult, Schema } from "effect";
+import { Effect, Option, Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
 import type { RecordedEvent } from "../event-log/event.js";
 import { AgencyId, StreamId } from "../event-log/identifiers.js";
 import { canonicalJson } from "../event-log/json-value.js";
 import { DbInt } from "../event-log/rows.js";
-import { type ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import type { ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import { projectionRows } from "../projections/projection-rows.js";
 import {
   decodeNotificationEvent,
   isNotificationEvent,
@@ -44,22 +45,8 @@ export class Notification extends Schema.Class<Notification>("Notification")({
 const COLUMNS =
   "agency_id, notification_id, recipient, kind, stream_id, concerns_date, details, issued_at, read_on";
 
-const outOfStep = (agencyId: string, streamId: string, detail: string) =>
-  new ProjectionOutOfStep({ projection: NOTIFICATIONS_PROJECTION, agencyId, streamId, detail });
-
-// Compiled once: building the decoder per query would compile a new parser each time.
-const decodeNotifications = Schema.decodeUnknown(Schema.Array(Notification));
-
-const decodeRows = (agencyId: string, what: string) => (rows: ReadonlyArray<unknown>) =>
-  decodeNotifications(rows).pipe(
-    Effect.mapError((error) =>
-      outOfStep(
-        agencyId,
-        what,
-        `a notification row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-      ),
-    ),
-  );
+const { outOfStep, decodeRows, checkStream } = projectionRows(NOTIFICATIONS_PROJECTION);
+const decodeNotifications = decodeRows(Notification, "a notification row");
 
 /** One notification of an agency, whoever its recipient. */
 export const loadNotification = (
@@ -70,7 +57,7 @@ export const loadNotification = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM notifications
       WHERE agency_id = ${agencyId} AND notification_id = ${notificationId}`;
-    const [notification] = yield* decodeRows(agencyId, `notification/${notificationId}`)(rows);
+    const [notification] = yield* decodeNotifications(agencyId, `notification/${notificationId}`)(rows);
     return Option.fromNullable(notification);
   });
 
@@ -86,11 +73,11 @@ export const listNotifications = (
       WHERE agency_id = ${agencyId} AND recipient = ${recipient}
       ${options.unreadOnly === true ? sql`AND read_on IS NULL` : sql``}
       ORDER BY issued_leaf_index DESC`;
-    return yield* decodeRows(agencyId, `(notifications of ${recipient})`)(rows);
+    return yield* decodeNotifications(agencyId, `(notifications of ${recipient})`)(rows);
   });
 
 const CountRow = Schema.Struct({ unread: DbInt });
-const decodeCount = Schema.decodeUnknown(Schema.Array(CountRow));
+const decodeCount = decodeRows(CountRow, "the count");
 
 /** How many of a person's notifications are not read yet. */
 export const countUnread = (
@@ -101,15 +88,7 @@ export const countUnread = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT COUNT(*) AS unread FROM notifications
       WHERE agency_id = ${agencyId} AND recipient = ${recipient} AND read_on IS NULL`;
-    const [count] = yield* decodeCount(rows).pipe(
-      Effect.mapError((error) =>
-        outOfStep(
-          agencyId,
-          `(notifications of ${recipient})`,
-          `the count fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-        ),
-      ),
-    );
+    const [count] = yield* decodeCount(agencyId, `(notifications of ${recipient})`)(rows);
     return count?.unread ?? 0;
   });
 
@@ -120,13 +99,11 @@ const applyNotificationEvent = (
 ): Effect.Effect<void, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== notificationStreamId(change.notificationId)) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `event ${event.id} changes notification ${change.notificationId} from another notification's stream`,
-      );
-    }
+    yield* checkStream(
+      event,
+      notificationStreamId(change.notificationId),
+      `changes notification ${change.notificationId} from another notification's stream`,
+    );
     const current = yield* loadNotification(event.agencyId, change.notificationId);
     if (change._tag === "NotificationIssued") {
       if (event.streamVersion !== 1 || Option.isSome(current)) {

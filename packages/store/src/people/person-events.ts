@@ -7,11 +7,9 @@
  * Stream: `person/<personId>`.
  */
 import { IsoDate } from "@liuhen/domain";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { DisplayName, PersonId } from "../accounts/account-identifiers.js";
-import { InvalidEvent } from "../event-log/errors.js";
-import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
-import { decodePayload } from "../event-log/event-validation.js";
+import { eventFamily } from "../event-log/event-family.js";
 import { Department, Position } from "./person-fields.js";
 
 export const PersonRegistered = Schema.TaggedStruct("PersonRegistered", {
@@ -45,48 +43,25 @@ export type PersonEventTag = PersonEvent["_tag"];
 
 export const PERSON_EVENT_PREFIX = "Person.";
 
-const typeName = {
-  PersonRegistered: "Person.Registered",
-  PersonUpdated: "Person.Updated",
-  PersonDeparted: "Person.Departed",
-  PersonReturned: "Person.Returned",
-} as const satisfies Record<PersonEventTag, `${typeof PERSON_EVENT_PREFIX}${string}`>;
+const personEvents = eventFamily({
+  what: "directory change",
+  payload: PersonEvent,
+  prefix: PERSON_EVENT_PREFIX,
+  names: {
+    PersonRegistered: "Person.Registered",
+    PersonUpdated: "Person.Updated",
+    PersonDeparted: "Person.Departed",
+    PersonReturned: "Person.Returned",
+  },
+  // Directory changes rest on no article, so they cite none.
+  citations: [],
+});
 
-/** One event type per change; the payload Schema is the whole union, the type name fixes the tag. */
-export const personEventTypes: {
-  readonly [K in PersonEventTag]: EventType<(typeof typeName)[K], PersonEvent, typeof PersonEvent.Encoded>;
-} = {
-  PersonRegistered: EventType(typeName.PersonRegistered, PersonEvent),
-  PersonUpdated: EventType(typeName.PersonUpdated, PersonEvent),
-  PersonDeparted: EventType(typeName.PersonDeparted, PersonEvent),
-  PersonReturned: EventType(typeName.PersonReturned, PersonEvent),
-};
+export const {
+  types: personEventTypes,
+  change: personChange,
+  is: isPersonEvent,
+  decode: decodePersonEvent,
+} = personEvents;
 
 export const personStreamId = (personId: PersonId): string => `person/${personId}`;
-
-/** A directory change to append. Directory changes rest on no article, so they cite none. */
-export const personChange = (event: PersonEvent, actor: string): NewEvent<PersonEvent> =>
-  newEvent(personEventTypes[event._tag], { actor, citations: [], payload: event });
-
-export const isPersonEvent = (event: Pick<Event, "type">): boolean =>
-  event.type.startsWith(PERSON_EVENT_PREFIX);
-
-/** The change a stored `Person.*` event records; its payload must agree with its type name. */
-export const decodePersonEvent = (event: Event): Effect.Effect<PersonEvent, InvalidEvent> => {
-  const tag = (Object.keys(typeName) as Array<PersonEventTag>).find((t) => typeName[t] === event.type);
-  if (tag === undefined) {
-    return Effect.fail(
-      new InvalidEvent({ field: "type", message: `no directory change is called ${event.type}` }),
-    );
-  }
-  return Effect.flatMap(decodePayload(personEventTypes[tag], event), (payload) =>
-    payload._tag === tag
-      ? Effect.succeed(payload)
-      : Effect.fail(
-          new InvalidEvent({
-            field: "payload._tag",
-            message: `a ${event.type} event carries a ${payload._tag}`,
-          }),
-        ),
-  );
-};

@@ -6,12 +6,13 @@
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
 import { IsoDate } from "@liuhen/domain";
-import { Effect, Match, Option, ParseResult, Schema } from "effect";
+import { Effect, Match, Option, Schema } from "effect";
 import { DisplayName, PersonId } from "../accounts/account-identifiers.js";
 import type { RecordedEvent } from "../event-log/event.js";
 import { AgencyId } from "../event-log/identifiers.js";
 import { DbInt } from "../event-log/rows.js";
-import { type ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import type { ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import { projectionRows } from "../projections/projection-rows.js";
 import { decodePersonEvent, isPersonEvent, type PersonEvent, personStreamId } from "./person-events.js";
 import { Department, PersonStatus, Position } from "./person-fields.js";
 
@@ -35,22 +36,8 @@ export class Person extends Schema.Class<Person>("Person")({
 
 const COLUMNS = "agency_id, person_id, name, department, position, status, departed_on, version, updated_at";
 
-const outOfStep = (agencyId: string, streamId: string, detail: string) =>
-  new ProjectionOutOfStep({ projection: PEOPLE_PROJECTION, agencyId, streamId, detail });
-
-// Compiled once: building the decoder per query would compile a new parser each time.
-const decodePeople = Schema.decodeUnknown(Schema.Array(Person));
-
-const decodeRows = (agencyId: string, what: string) => (rows: ReadonlyArray<unknown>) =>
-  decodePeople(rows).pipe(
-    Effect.mapError((error) =>
-      outOfStep(
-        agencyId,
-        what,
-        `a person row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-      ),
-    ),
-  );
+const { outOfStep, decodeRows, checkStream, checkVersion } = projectionRows(PEOPLE_PROJECTION);
+const decodePeople = decodeRows(Person, "a person row");
 
 /** One person of an agency's directory. */
 export const loadPerson = (
@@ -61,7 +48,7 @@ export const loadPerson = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM people
       WHERE agency_id = ${agencyId} AND person_id = ${personId}`;
-    const [person] = yield* decodeRows(agencyId, `person/${personId}`)(rows);
+    const [person] = yield* decodePeople(agencyId, `person/${personId}`)(rows);
     return Option.fromNullable(person);
   });
 
@@ -88,7 +75,7 @@ export const listPeople = (
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM people WHERE agency_id = ${agencyId}
       ${filter.status === undefined ? sql`` : sql`AND status = ${filter.status}`}
       ${filter.department === undefined ? sql`` : sql`AND department = ${filter.department}`}`;
-    const people = yield* decodeRows(agencyId, "(directory)")(rows);
+    const people = yield* decodePeople(agencyId, "(directory)")(rows);
     return [...people].sort(byDepartmentNameId);
   });
 
@@ -113,22 +100,13 @@ const applyPersonEvent = (
 ): Effect.Effect<void, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== personStreamId(change.personId)) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `event ${event.id} changes person ${change.personId} from another person's stream`,
-      );
-    }
+    yield* checkStream(
+      event,
+      personStreamId(change.personId),
+      `changes person ${change.personId} from another person's stream`,
+    );
     const current = yield* loadPerson(event.agencyId, change.personId);
-    const version = Option.match(current, { onNone: () => 0, onSome: (row) => row.version });
-    if (version !== event.streamVersion - 1) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `its row is at version ${version}, but event ${event.id} is version ${event.streamVersion}`,
-      );
-    }
+    yield* checkVersion(event, current);
     if (change._tag === "PersonRegistered") {
       if (Option.isSome(current)) {
         return yield* outOfStep(

@@ -9,11 +9,9 @@
  * Stream: `personnel-action/<actionId>`, one per action.
  */
 import { citation, IsoDate, PersonnelActionKind } from "@liuhen/domain";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
-import { InvalidEvent } from "../event-log/errors.js";
-import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
-import { decodePayload } from "../event-log/event-validation.js";
+import { eventFamily } from "../event-log/event-family.js";
 
 export const PersonnelActionId = Schema.UUID.pipe(Schema.brand("PersonnelActionId"));
 export type PersonnelActionId = typeof PersonnelActionId.Type;
@@ -56,56 +54,22 @@ export type PersonnelActionEventTag = PersonnelActionEvent["_tag"];
 
 export const PERSONNEL_ACTION_EVENT_PREFIX = "PersonnelAction.";
 
-const typeName = {
-  PersonnelActionRegistered: "PersonnelAction.Registered",
-} as const satisfies Record<PersonnelActionEventTag, `${typeof PERSONNEL_ACTION_EVENT_PREFIX}${string}`>;
+const personnelActionEvents = eventFamily({
+  what: "personnel action change",
+  payload: PersonnelActionEvent,
+  prefix: PERSONNEL_ACTION_EVENT_PREFIX,
+  names: {
+    PersonnelActionRegistered: "PersonnelAction.Registered",
+  },
+  // IF.9 when the protection check raised an alert, and nothing otherwise.
+  citations: (event) => (event.protection.alert ? [citation("IF.9")] : []),
+});
 
-export const personnelActionEventTypes: {
-  readonly [K in PersonnelActionEventTag]: EventType<
-    (typeof typeName)[K],
-    PersonnelActionEvent,
-    typeof PersonnelActionEvent.Encoded
-  >;
-} = {
-  PersonnelActionRegistered: EventType(typeName.PersonnelActionRegistered, PersonnelActionEvent),
-};
+export const {
+  types: personnelActionEventTypes,
+  change: personnelActionChange,
+  is: isPersonnelActionEvent,
+  decode: decodePersonnelActionEvent,
+} = personnelActionEvents;
 
 export const personnelActionStreamId = (actionId: string): string => `personnel-action/${actionId}`;
-
-/** An action to append; it cites IF.9 when the protection check raised an alert, and nothing otherwise. */
-export const personnelActionChange = (
-  event: PersonnelActionEvent,
-  actor: string,
-): NewEvent<PersonnelActionEvent> =>
-  newEvent(personnelActionEventTypes[event._tag], {
-    actor,
-    citations: event.protection.alert ? [citation("IF.9")] : [],
-    payload: event,
-  });
-
-export const isPersonnelActionEvent = (event: Pick<Event, "type">): boolean =>
-  event.type.startsWith(PERSONNEL_ACTION_EVENT_PREFIX);
-
-/** The change a stored `PersonnelAction.*` event records; its payload must agree with its type name. */
-export const decodePersonnelActionEvent = (
-  event: Event,
-): Effect.Effect<PersonnelActionEvent, InvalidEvent> => {
-  const tag = (Object.keys(typeName) as Array<PersonnelActionEventTag>).find(
-    (t) => typeName[t] === event.type,
-  );
-  if (tag === undefined) {
-    return Effect.fail(
-      new InvalidEvent({ field: "type", message: `no personnel action change is called ${event.type}` }),
-    );
-  }
-  return Effect.flatMap(decodePayload(personnelActionEventTypes[tag], event), (payload) =>
-    payload._tag === tag
-      ? Effect.succeed(payload)
-      : Effect.fail(
-          new InvalidEvent({
-            field: "payload._tag",
-            message: `a ${event.type} event carries a ${payload._tag}`,
-          }),
-        ),
-  );
-};

@@ -6,13 +6,14 @@
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
 import { IsoDate, PersonnelActionKind } from "@liuhen/domain";
-import { Effect, Option, ParseResult, Schema } from "effect";
+import { Effect, Option, Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
 import type { RecordedEvent } from "../event-log/event.js";
 import { AgencyId } from "../event-log/identifiers.js";
 import { canonicalJson, type JsonValue } from "../event-log/json-value.js";
 import { DbInt } from "../event-log/rows.js";
-import { type ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import type { ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import { projectionRows } from "../projections/projection-rows.js";
 import {
   decodePersonnelActionEvent,
   isPersonnelActionEvent,
@@ -43,22 +44,8 @@ export class PersonnelAction extends Schema.Class<PersonnelAction>("PersonnelAct
 const COLUMNS =
   "agency_id, action_id, person_id, kind, action_date, statutory_cause, statutory_procedure, decided_by, protection, registered_at, leaf_index";
 
-const outOfStep = (agencyId: string, streamId: string, detail: string) =>
-  new ProjectionOutOfStep({ projection: PERSONNEL_ACTIONS_PROJECTION, agencyId, streamId, detail });
-
-// Compiled once: building the decoder per query would compile a new parser each time.
-const decodeActions = Schema.decodeUnknown(Schema.Array(PersonnelAction));
-
-const decodeRows = (agencyId: string, what: string) => (rows: ReadonlyArray<unknown>) =>
-  decodeActions(rows).pipe(
-    Effect.mapError((error) =>
-      outOfStep(
-        agencyId,
-        what,
-        `a personnel action row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`,
-      ),
-    ),
-  );
+const { outOfStep, decodeRows, checkStream } = projectionRows(PERSONNEL_ACTIONS_PROJECTION);
+const decodeActions = decodeRows(PersonnelAction, "a personnel action row");
 
 /** One personnel action of an agency. */
 export const loadPersonnelAction = (
@@ -69,7 +56,7 @@ export const loadPersonnelAction = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM personnel_actions
       WHERE agency_id = ${agencyId} AND action_id = ${actionId}`;
-    const [action] = yield* decodeRows(agencyId, personnelActionStreamId(actionId))(rows);
+    const [action] = yield* decodeActions(agencyId, personnelActionStreamId(actionId))(rows);
     return Option.fromNullable(action);
   });
 
@@ -84,7 +71,7 @@ export const listPersonnelActions = (
       WHERE agency_id = ${agencyId}
       ${filter.personId === undefined ? sql`` : sql`AND person_id = ${filter.personId}`}
       ORDER BY leaf_index`;
-    return yield* decodeRows(agencyId, "(personnel actions)")(rows);
+    return yield* decodeActions(agencyId, "(personnel actions)")(rows);
   });
 
 const applyPersonnelActionEvent = (
@@ -93,13 +80,11 @@ const applyPersonnelActionEvent = (
 ): Effect.Effect<void, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== personnelActionStreamId(change.actionId)) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `event ${event.id} registers action ${change.actionId} in another action's stream`,
-      );
-    }
+    yield* checkStream(
+      event,
+      personnelActionStreamId(change.actionId),
+      `registers action ${change.actionId} in another action's stream`,
+    );
     const current = yield* loadPersonnelAction(event.agencyId, change.actionId);
     if (event.streamVersion !== 1 || Option.isSome(current)) {
       return yield* outOfStep(

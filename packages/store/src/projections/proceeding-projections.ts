@@ -41,6 +41,7 @@ import {
   isWrongCaseEvent,
 } from "./proceeding-events.js";
 import { type ProjectionDefinition, type ProjectionError, ProjectionOutOfStep } from "./projection.js";
+import { projectionRows } from "./projection-rows.js";
 import { regimePeriodClock } from "./regime-period-clock.js";
 
 /** A proceeding as its projection row holds it. */
@@ -169,6 +170,7 @@ export const proceedingProjection = <S, I, D, E extends ProjectionError>(
   kind: ProceedingKind<S, I, D, E>,
 ): ProjectionDefinition => {
   const load = loadProceeding(kind);
+  const { checkVersion } = projectionRows(kind.projection);
   const encodeState = Schema.encodeSync(kind.state);
   return {
     name: kind.projection,
@@ -179,15 +181,7 @@ export const proceedingProjection = <S, I, D, E extends ProjectionError>(
             const sql = yield* SqlClient.SqlClient;
             const step = yield* kind.decode(event);
             const current = yield* load(event.agencyId, event.streamId);
-            const version = Option.match(current, { onNone: () => 0, onSome: (row) => row.version });
-            if (version !== event.streamVersion - 1) {
-              return yield* new ProjectionOutOfStep({
-                projection: kind.projection,
-                agencyId: event.agencyId,
-                streamId: event.streamId,
-                detail: `its row is at version ${version}, but event ${event.id} is version ${event.streamVersion}`,
-              });
-            }
+            yield* checkVersion(event, current);
             const state = Option.match(current, { onNone: () => kind.initial, onSome: (row) => row.state });
             const next = yield* kind.step(event.agencyId, state, step);
             const row = {

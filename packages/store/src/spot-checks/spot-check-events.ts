@@ -23,11 +23,9 @@ import {
   SpotCheckSeed,
   StepDate,
 } from "@liuhen/domain";
-import { Effect, Schema } from "effect";
+import { Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
-import { InvalidEvent } from "../event-log/errors.js";
-import { type Event, EventType, type NewEvent, newEvent } from "../event-log/event.js";
-import { decodePayload } from "../event-log/event-validation.js";
+import { eventFamily } from "../event-log/event-family.js";
 import { TreeSize } from "../event-log/identifiers.js";
 
 const STREAM_PREFIX = "spot-check/";
@@ -125,50 +123,24 @@ export type SpotCheckEventTag = SpotCheckEvent["_tag"];
 
 export const SPOT_CHECK_EVENT_PREFIX = "SpotCheck.";
 
-const typeName = {
-  SpotCheckCommitted: "SpotCheck.Committed",
-  SpotCheckDrawn: "SpotCheck.Drawn",
-  SpotCheckHandlerChecked: "SpotCheck.HandlerChecked",
-} as const satisfies Record<SpotCheckEventTag, `${typeof SPOT_CHECK_EVENT_PREFIX}${string}`>;
+const spotCheckEvents = eventFamily({
+  what: "spot-check step",
+  payload: SpotCheckEvent,
+  prefix: SPOT_CHECK_EVENT_PREFIX,
+  names: {
+    SpotCheckCommitted: "SpotCheck.Committed",
+    SpotCheckDrawn: "SpotCheck.Drawn",
+    SpotCheckHandlerChecked: "SpotCheck.HandlerChecked",
+  },
+  // Each step rests on IF.4 (检查、抽查).
+  citations: [citation("IF.4")],
+});
 
-/** One event type per step; the payload Schema is the whole union, the type name fixes the tag. */
-export const spotCheckEventTypes: {
-  readonly [K in SpotCheckEventTag]: EventType<
-    (typeof typeName)[K],
-    SpotCheckEvent,
-    typeof SpotCheckEvent.Encoded
-  >;
-} = {
-  SpotCheckCommitted: EventType(typeName.SpotCheckCommitted, SpotCheckEvent),
-  SpotCheckDrawn: EventType(typeName.SpotCheckDrawn, SpotCheckEvent),
-  SpotCheckHandlerChecked: EventType(typeName.SpotCheckHandlerChecked, SpotCheckEvent),
-};
+export const {
+  types: spotCheckEventTypes,
+  change: spotCheckChange,
+  is: isSpotCheckEvent,
+  decode: decodeSpotCheckEvent,
+} = spotCheckEvents;
 
 export const spotCheckStreamId = (drawId: string): string => `${STREAM_PREFIX}${drawId}`;
-
-/** A spot-check step to append; each rests on IF.4 (检查、抽查). */
-export const spotCheckChange = (event: SpotCheckEvent, actor: string): NewEvent<SpotCheckEvent> =>
-  newEvent(spotCheckEventTypes[event._tag], { actor, citations: [citation("IF.4")], payload: event });
-
-export const isSpotCheckEvent = (event: Pick<Event, "type">): boolean =>
-  event.type.startsWith(SPOT_CHECK_EVENT_PREFIX);
-
-/** The step a stored `SpotCheck.*` event records; its payload must agree with its type name. */
-export const decodeSpotCheckEvent = (event: Event): Effect.Effect<SpotCheckEvent, InvalidEvent> => {
-  const tag = (Object.keys(typeName) as Array<SpotCheckEventTag>).find((t) => typeName[t] === event.type);
-  if (tag === undefined) {
-    return Effect.fail(
-      new InvalidEvent({ field: "type", message: `no spot-check step is called ${event.type}` }),
-    );
-  }
-  return Effect.flatMap(decodePayload(spotCheckEventTypes[tag], event), (payload) =>
-    payload._tag === tag
-      ? Effect.succeed(payload)
-      : Effect.fail(
-          new InvalidEvent({
-            field: "payload._tag",
-            message: `a ${event.type} event carries a ${payload._tag}`,
-          }),
-        ),
-  );
-};

@@ -12,7 +12,7 @@
 import { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
 import { checkDraw, type SampleSizes, SpotCheckPopulation, StepDate } from "@liuhen/domain";
-import { Effect, Match, Option, ParseResult, Schema } from "effect";
+import { Effect, Match, Option, Schema } from "effect";
 import { PersonId } from "../accounts/account-identifiers.js";
 import { InvalidEvent } from "../event-log/errors.js";
 import type { RecordedEvent } from "../event-log/event.js";
@@ -24,7 +24,8 @@ import {
   INTERFERENCE_EVENT_PREFIX,
   interferenceStreamId,
 } from "../projections/proceeding-events.js";
-import { type ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import type { ProjectionDefinition, ProjectionOutOfStep } from "../projections/projection.js";
+import { projectionRows } from "../projections/projection-rows.js";
 import {
   decodeSpotCheckEvent,
   HandlerCheckOutcome,
@@ -127,14 +128,9 @@ const COLUMNS =
   "agency_id, draw_id, sampler, seed_hash, period_from, period_to, population, population_digest, records_requested, handlers_requested, purpose, committed_on, committed_by, committed_at, commit_leaf_index, seed, anchor_tree_size, anchor_root_hash, drawn_on, drawn_by, drawn_at, version";
 const ITEM_COLUMNS = "draw_id, kind, item_id, position, checked_on, checked_by, outcome, note";
 
-const outOfStep = (agencyId: string, streamId: string, detail: string) =>
-  new ProjectionOutOfStep({ projection: SPOT_CHECKS_PROJECTION, agencyId, streamId, detail });
-
-const decodeSpotCheckRows = Schema.decodeUnknown(Schema.Array(SpotCheckRow));
-const decodeItemRows = Schema.decodeUnknown(Schema.Array(ItemRow));
-
-const rowsFailing = (agencyId: string, what: string) => (error: ParseResult.ParseError) =>
-  outOfStep(agencyId, what, `a row fails its Schema: ${ParseResult.TreeFormatter.formatErrorSync(error)}`);
+const { outOfStep, decodeRows, checkStream, checkVersion } = projectionRows(SPOT_CHECKS_PROJECTION);
+const decodeSpotCheckRows = decodeRows(SpotCheckRow, "a row");
+const decodeItemRows = decodeRows(ItemRow, "a row");
 
 const toView = (row: SpotCheckRow, items: ReadonlyArray<ItemRow>): SpotCheck => ({
   agencyId: row.agency_id,
@@ -185,9 +181,7 @@ const loadRow = (agencyId: string, drawId: string) =>
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM spot_checks
       WHERE agency_id = ${agencyId} AND draw_id = ${drawId}`;
-    const [row] = yield* decodeSpotCheckRows(rows).pipe(
-      Effect.mapError(rowsFailing(agencyId, spotCheckStreamId(drawId))),
-    );
+    const [row] = yield* decodeSpotCheckRows(agencyId, spotCheckStreamId(drawId))(rows);
     return Option.fromNullable(row);
   });
 
@@ -202,10 +196,7 @@ export const loadSpotCheck = (
     if (Option.isNone(row)) return Option.none();
     const items = yield* sql`SELECT ${sql.literal(ITEM_COLUMNS)} FROM spot_check_items
       WHERE agency_id = ${agencyId} AND draw_id = ${drawId}`.pipe(
-      Effect.flatMap(decodeItemRows),
-      Effect.mapError((error) =>
-        error._tag === "ParseError" ? rowsFailing(agencyId, spotCheckStreamId(drawId))(error) : error,
-      ),
+      Effect.flatMap(decodeItemRows(agencyId, spotCheckStreamId(drawId))),
     );
     return Option.some(toView(row.value, items));
   });
@@ -218,18 +209,10 @@ export const listSpotChecks = (
     const sql = yield* SqlClient.SqlClient;
     const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM spot_checks
       WHERE agency_id = ${agencyId} ORDER BY commit_leaf_index`.pipe(
-      Effect.flatMap(decodeSpotCheckRows),
-      Effect.mapError((error) =>
-        error._tag === "ParseError" ? rowsFailing(agencyId, "(spot checks)")(error) : error,
-      ),
+      Effect.flatMap(decodeSpotCheckRows(agencyId, "(spot checks)")),
     );
     const items = yield* sql`SELECT ${sql.literal(ITEM_COLUMNS)} FROM spot_check_items
-      WHERE agency_id = ${agencyId}`.pipe(
-      Effect.flatMap(decodeItemRows),
-      Effect.mapError((error) =>
-        error._tag === "ParseError" ? rowsFailing(agencyId, "(spot check items)")(error) : error,
-      ),
-    );
+      WHERE agency_id = ${agencyId}`.pipe(Effect.flatMap(decodeItemRows(agencyId, "(spot check items)")));
     return rows.map((row) => toView(row, items));
   });
 
@@ -242,22 +225,13 @@ const applySpotCheckEvent = (
 ): Effect.Effect<void, ProjectionOutOfStep | InvalidEvent | SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient;
-    if (event.streamId !== spotCheckStreamId(step.drawId)) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `event ${event.id} is about spot check ${step.drawId} but sits in another stream`,
-      );
-    }
+    yield* checkStream(
+      event,
+      spotCheckStreamId(step.drawId),
+      `is about spot check ${step.drawId} but sits in another stream`,
+    );
     const current = yield* loadRow(event.agencyId, step.drawId);
-    const version = Option.match(current, { onNone: () => 0, onSome: (row) => row.version });
-    if (version !== event.streamVersion - 1) {
-      return yield* outOfStep(
-        event.agencyId,
-        event.streamId,
-        `its row is at version ${version}, but event ${event.id} is version ${event.streamVersion}`,
-      );
-    }
+    yield* checkVersion(event, current);
     if (step._tag === "SpotCheckCommitted") {
       yield* sql`INSERT INTO spot_checks ${sql.insert({
         agency_id: event.agencyId,
