@@ -22,7 +22,6 @@
  */
 import {
   Act,
-  ActorId,
   assess,
   ContactFoundLegitimate,
   ContactMethod,
@@ -32,7 +31,6 @@ import {
   decisionReceipt,
   Employment,
   explain,
-  FreeText,
   HandedOverToJudicialSupervision,
   InterferenceCategory,
   type InterferenceEvent,
@@ -83,6 +81,7 @@ import {
 } from "@liuhen/store";
 import { type Context, Effect, Either, Option, Schema } from "effect";
 import { AttachmentsInput, attachmentRefs } from "../case-files/attachment-access.js";
+import { Name, Person, Text } from "../case-files/bounded-text.js";
 import { personOf, stepDate, viewerOf } from "../case-files/case-actor.js";
 import {
   interferenceFileFacts,
@@ -98,13 +97,6 @@ import {
   UnknownPerson,
 } from "../errors/interference-errors.js";
 import { input, requireRole, router, run } from "../trpc.js";
-
-/** Words a step states, bounded so one request cannot fill the log. */
-const Text = FreeText.pipe(Schema.maxLength(20_000, { message: () => "at most 20,000 characters" }));
-const Name = FreeText.pipe(Schema.maxLength(200, { message: () => "at most 200 characters" }));
-const Person = ActorId.pipe(
-  Schema.maxLength(100, { message: () => "a person id has at most 100 characters" }),
-);
 
 /**
  * One to `most` items. A refusal of an empty list names the list, where a non-empty tuple's would name a

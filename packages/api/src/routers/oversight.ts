@@ -24,15 +24,7 @@
  *
  * `by` in every event is the caller's person id, never an input.
  */
-import {
-  checkDraw,
-  FreeText,
-  RecordSpotChecked,
-  type Route,
-  readAccess,
-  SampleSizes,
-  StepDate,
-} from "@liuhen/domain";
+import { checkDraw, RecordSpotChecked, type Route, readAccess, SampleSizes, StepDate } from "@liuhen/domain";
 import {
   type Attestation,
   AttestationKind,
@@ -55,6 +47,7 @@ import {
   SpotChecks,
 } from "@liuhen/store";
 import { Effect, Option, Schema } from "effect";
+import { Name, Note, Purpose, Text } from "../case-files/bounded-text.js";
 import { personOf, stepDate, viewerOf } from "../case-files/case-actor.js";
 import { today } from "../case-files/case-clock.js";
 import {
@@ -75,10 +68,6 @@ import {
 import { recordStatistics } from "../oversight/record-statistics.js";
 import { input, requireRole, router, run } from "../trpc.js";
 
-const Text = FreeText.pipe(Schema.maxLength(20_000, { message: () => "at most 20,000 characters" }));
-const Note = FreeText.pipe(Schema.maxLength(5_000, { message: () => "at most 5,000 characters" }));
-const Name = FreeText.pipe(Schema.maxLength(200, { message: () => "at most 200 characters" }));
-const Purpose = FreeText.pipe(Schema.maxLength(500, { message: () => "at most 500 characters" }));
 const RecordId = Name;
 
 /** How many a spot check may draw at once: a check by hand, not a census. */

@@ -13,14 +13,12 @@
  */
 
 import {
-  ActorId,
   AppealBody,
   assess,
   CommitteeDecided,
   type ContractErrorTag,
   decisionReceipt,
   FindingsSubmitted,
-  FreeText,
   HandlingProposed,
   InvestigationLogged,
   InvestigationMethod,
@@ -59,19 +57,13 @@ import {
 } from "@liuhen/store";
 import { Effect, Either, Option, Schema } from "effect";
 import { AttachmentsInput, attachmentRefs } from "../case-files/attachment-access.js";
+import { Name, People, Person, Text } from "../case-files/bounded-text.js";
 import { personOf, stepDate, viewerOf } from "../case-files/case-actor.js";
 import { currentTeam, wrongCaseFileFacts, wrongCaseSubjects } from "../case-files/wrong-case-file.js";
 import type { Caller } from "../context.js";
 import { ConflictOfInterest, Forbidden, NotFound } from "../errors/api-errors.js";
 import { input, requireRole, router, run } from "../trpc.js";
 
-/** Words a step states, bounded so one request cannot fill the log. */
-const Text = FreeText.pipe(Schema.maxLength(20_000, { message: () => "at most 20,000 characters" }));
-const Name = FreeText.pipe(Schema.maxLength(200, { message: () => "at most 200 characters" }));
-const Person = ActorId.pipe(
-  Schema.maxLength(100, { message: () => "a person id has at most 100 characters" }),
-);
-const People = Schema.Array(Person).pipe(Schema.maxItems(50, { message: () => "at most 50 people" }));
 /** 集体讨论: the domain's rule (at least two present), bounded. */
 const Attendance = CommitteeDecided.fields.attendance.pipe(
   Schema.maxItems(50, { message: () => "at most 50 people" }),
