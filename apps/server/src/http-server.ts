@@ -1,6 +1,5 @@
 /**
- * One Node process: tRPC under /trpc, /healthz, /attachments, and (with the web issue) the SvelteKit handler
- * for the rest.
+ * One Node process: tRPC under /trpc, /healthz, and the web pages (apps/web, web-endpoint.ts) for the rest.
  * Shutting down stops accepting connections, lets in-flight requests finish, then closes the database.
  *
  * No request body larger than `maxBodyBytes` is read: one that says so in its Content-Length is refused
@@ -35,6 +34,7 @@ import { type DemoSeed, seedDemo } from "./demo/seed-demo.js";
 import { periodically } from "./periodic-task.js";
 import { addressOf, clearedSessionCookie, presentedBy, sessionCookie } from "./request-credentials.js";
 import { servicesLayer } from "./services.js";
+import { webEndpoint } from "./web-endpoint.js";
 
 export interface RunningServer {
   readonly port: number;
@@ -87,6 +87,8 @@ export const startServer = async (config: ServerConfig): Promise<RunningServer> 
     runtime,
     maxAttachmentBytes: config.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
   });
+
+  const web = await webEndpoint({ runtime, auth });
 
   // The Set-Cookie headers each request's procedures asked for, written by `responseMeta`.
   const cookiesOf = new WeakMap<ApiContext, Array<string>>();
@@ -145,7 +147,7 @@ export const startServer = async (config: ServerConfig): Promise<RunningServer> 
       return json(res, 413, payloadTooLarge(maxBodyBytes), { connection: "close" });
     }
     if (path.startsWith("/trpc/")) return trpc(req, res);
-    return json(res, 404, { error: "not found" });
+    return web(req, res);
   };
 
   const server = createServer(handle);

@@ -15,9 +15,9 @@ const header = (req: IncomingMessage, name: string): string | null => {
   return typeof value === "string" ? value : Array.isArray(value) ? (value[0] ?? null) : null;
 };
 
-/** The first `name` cookie of the Cookie header. */
-const cookie = (req: IncomingMessage, name: string): string | null => {
-  for (const part of (header(req, "cookie") ?? "").split(";")) {
+/** The first `name` cookie of a Cookie header. */
+const cookie = (cookieHeader: string | null, name: string): string | null => {
+  for (const part of (cookieHeader ?? "").split(";")) {
     const at = part.indexOf("=");
     if (at > 0 && part.slice(0, at).trim() === name) {
       const value = part.slice(at + 1).trim();
@@ -27,16 +27,23 @@ const cookie = (req: IncomingMessage, name: string): string | null => {
   return null;
 };
 
-export const presentedBy = (req: IncomingMessage): PresentedCredentials => {
-  const authorization = header(req, "authorization");
+/** What a request's headers present, read through `header` (a Node request's or a fetch `Headers`). */
+const presented = (header: (name: string) => string | null): PresentedCredentials => {
+  const authorization = header("authorization");
   // A malformed Authorization header still means "judge me by my token": it opens nothing.
   const bearer = authorization === null ? null : (/^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] ?? "");
   return {
-    sessionSecret: cookie(req, SESSION_COOKIE),
+    sessionSecret: cookie(header("cookie"), SESSION_COOKIE),
     bearerToken: bearer,
-    csrfHeader: header(req, CSRF_HEADER),
+    csrfHeader: header(CSRF_HEADER),
   };
 };
+
+export const presentedBy = (req: IncomingMessage): PresentedCredentials =>
+  presented((name) => header(req, name));
+
+/** The same, for a request the web pages hand the API in-process (web-endpoint.ts). */
+export const presentedIn = (headers: Headers): PresentedCredentials => presented((name) => headers.get(name));
 
 /** The client's address: the socket's, or with `trustProxy` the last X-Forwarded-For entry. */
 export const addressOf = (req: IncomingMessage, trustProxy: boolean): string | null => {

@@ -1,0 +1,227 @@
+/**
+ * Every word the pages show, in Simplified Chinese and English. The words for the domain's own values
+ * (stages, categories…) come from the domain's labels; the API's refusals bring their own zh and en.
+ */
+import type { Language } from "./language.js";
+
+const zh = {
+  appName: "留痕",
+  appTagline: "错案责任倒查问责 · 干预插手案件记录",
+  skipToContent: "跳到正文",
+  nav: { home: "首页", report: "举报或投诉", status: "查询办理情况", signIn: "登录", signOut: "退出登录" },
+  languageSwitch: { label: "English", title: "Switch to English", target: "en" as Language },
+  signedInAs: (name: string) => `当前用户：${name}`,
+  home: {
+    title: "留痕",
+    publicIntro:
+      "任何人均有权对行政执法人员的过错行为举报或投诉。您无需注册账号即可提交，提交后将获得一个回执码，用于日后查询办理情况、阅读答复并与法治科沟通。",
+    reportLink: "提交举报或投诉",
+    statusLink: "凭回执码查询办理情况",
+    staffIntro: "本局工作人员请登录后办理。",
+    notifications: "我的提醒",
+    noNotifications: "暂无提醒。",
+    unread: "未读",
+    wrongCases: "错案责任倒查案件",
+    noWrongCases: "暂无可查看的案件。",
+    caseNumber: "案号",
+    receivedOn: "收到日期",
+    stage: "办理阶段",
+    allegation: "举报或投诉事项",
+    openPeriods: "进行中的期限",
+    periodDue: (period: string, due: string) => `${period} 届满日 ${due}`,
+  },
+  notificationKinds: {
+    "deadline-due-soon": "期限即将届满",
+    "deadline-overdue": "期限已届满",
+    "protection-alert": "保护提示",
+    "step-required": "待办事项",
+    message: "消息",
+  } as Record<string, string>,
+  login: {
+    title: "登录",
+    agency: "单位代码",
+    username: "用户名",
+    password: "密码",
+    submit: "登录",
+  },
+  password: {
+    title: "修改密码",
+    forced: "您的密码由他人设置。继续使用前，请设置只有您本人知道的新密码。",
+    current: "当前密码",
+    next: "新密码",
+    submit: "修改密码",
+  },
+  report: {
+    title: "举报或投诉",
+    intro:
+      "任何人均有权对本局行政执法人员的过错行为举报或投诉（《行政执法错案责任倒查问责制度》第十条）。区局法治科负责受理并答复。姓名和联系方式可以不填。",
+    allegation: "举报或投诉的事项",
+    allegationHint: "请写明时间、地点、经过以及您认为的过错之处，不超过20000字。",
+    officersNamed: "涉及的执法人员（选填）",
+    officersNamedHint: "姓名、单位或执法证号，如您知道。",
+    name: "您的姓名（选填）",
+    contact: "联系方式（选填）",
+    submit: "提交",
+  },
+  receipt: {
+    title: "已收到您的举报或投诉",
+    codeLabel: "回执码",
+    warning:
+      "回执码只显示这一次，本系统不保存其原文，丢失后无法找回。请立即抄写、打印或保存。凭回执码可查询办理情况、阅读答复并与法治科沟通。",
+    caseNumber: "案号",
+    print: "打印回执",
+    save: "保存为文件",
+    fileName: "留痕回执.txt",
+    fileText: (code: string, caseNumber: string, url: string) =>
+      `留痕 举报或投诉回执\n回执码：${code}\n案号：${caseNumber}\n查询地址：${url}\n回执码只显示一次，请妥善保存。\n`,
+    statusLink: "查询办理情况",
+  },
+  status: {
+    title: "查询办理情况",
+    intro: "请输入提交举报或投诉时获得的回执码。",
+    code: "回执码",
+    lookup: "查询",
+    caseNumber: "案号",
+    receivedOn: "收到日期",
+    stage: "办理情况",
+    transferredTo: "已转送",
+    answers: "法治科的答复",
+    noAnswers: "暂无答复。",
+    messages: "留言",
+    noMessages: "暂无留言。",
+    fromReporter: "您",
+    fromLegalSection: "法治科",
+    newMessage: "给法治科留言",
+    send: "发送留言",
+    sent: "留言已发送。",
+  },
+  article: {
+    title: (id: string) => `条文 ${id}`,
+    close: "关闭",
+    open: (id: string) => `查看条文 ${id}`,
+    back: "返回首页",
+  },
+  errors: {
+    formTitle: "未能完成",
+    generic: "操作未能完成，请稍后再试。",
+    pageTitle: (status: number) => `出错了（${status}）`,
+    notFound: "找不到该页面。",
+  },
+};
+
+export type Messages = typeof zh;
+
+const en: Messages = {
+  appName: "Liuhen",
+  appTagline: "Wrong-case accountability · interference records",
+  skipToContent: "Skip to content",
+  nav: {
+    home: "Home",
+    report: "Report or complain",
+    status: "Check a report",
+    signIn: "Sign in",
+    signOut: "Sign out",
+  },
+  languageSwitch: { label: "中文", title: "切换到中文", target: "zh" },
+  signedInAs: (name: string) => `Signed in as ${name}`,
+  home: {
+    title: "Liuhen",
+    publicIntro:
+      "Anyone may report or complain about wrongdoing by an enforcement officer. You need no account: after sending you get a receipt code, with which you can later check how your report is handled, read the answer and write to the legal section.",
+    reportLink: "Send a report or complaint",
+    statusLink: "Check a report with its receipt code",
+    staffIntro: "Staff of the bureau: please sign in.",
+    notifications: "My notifications",
+    noNotifications: "No notifications.",
+    unread: "unread",
+    wrongCases: "Wrong-case proceedings",
+    noWrongCases: "No proceedings you may read.",
+    caseNumber: "Case number",
+    receivedOn: "Received on",
+    stage: "Stage",
+    allegation: "Allegation",
+    openPeriods: "Running periods",
+    periodDue: (period: string, due: string) => `${period} due ${due}`,
+  },
+  notificationKinds: {
+    "deadline-due-soon": "Period ending soon",
+    "deadline-overdue": "Period overdue",
+    "protection-alert": "Protection alert",
+    "step-required": "Step required",
+    message: "Message",
+  },
+  login: {
+    title: "Sign in",
+    agency: "Agency code",
+    username: "Username",
+    password: "Password",
+    submit: "Sign in",
+  },
+  password: {
+    title: "Change password",
+    forced: "Your password was set by someone else. Before going on, choose a new one that only you know.",
+    current: "Current password",
+    next: "New password",
+    submit: "Change password",
+  },
+  report: {
+    title: "Report or complain",
+    intro:
+      "Anyone may report or complain about wrongdoing by the bureau's enforcement officers (WC.10). The legal section accepts and answers reports. You may leave your name and contact out.",
+    allegation: "What you report or complain about",
+    allegationHint: "When, where, what happened and what you think was wrong; at most 20,000 characters.",
+    officersNamed: "Officers concerned (optional)",
+    officersNamedHint: "Name, unit or badge number, if you know them.",
+    name: "Your name (optional)",
+    contact: "How to reach you (optional)",
+    submit: "Send",
+  },
+  receipt: {
+    title: "Your report has been received",
+    codeLabel: "Receipt code",
+    warning:
+      "The receipt code is shown this once: Liuhen does not keep it and cannot show it again. Write it down, print it or save it now. With it you can check how your report is handled, read the answer and write to the legal section.",
+    caseNumber: "Case number",
+    print: "Print the receipt",
+    save: "Save as a file",
+    fileName: "liuhen-receipt.txt",
+    fileText: (code: string, caseNumber: string, url: string) =>
+      `Liuhen: receipt of a report or complaint\nReceipt code: ${code}\nCase number: ${caseNumber}\nCheck it at: ${url}\nThe receipt code is shown once: keep it safe.\n`,
+    statusLink: "Check the report",
+  },
+  status: {
+    title: "Check a report",
+    intro: "Enter the receipt code you were given when you sent your report or complaint.",
+    code: "Receipt code",
+    lookup: "Look up",
+    caseNumber: "Case number",
+    receivedOn: "Received on",
+    stage: "Where it stands",
+    transferredTo: "Transferred to",
+    answers: "The legal section's answers",
+    noAnswers: "No answer yet.",
+    messages: "Messages",
+    noMessages: "No messages yet.",
+    fromReporter: "You",
+    fromLegalSection: "Legal section",
+    newMessage: "Write to the legal section",
+    send: "Send the message",
+    sent: "Your message has been sent.",
+  },
+  article: {
+    title: (id: string) => `Article ${id}`,
+    close: "Close",
+    open: (id: string) => `Show article ${id}`,
+    back: "Back to the home page",
+  },
+  errors: {
+    formTitle: "Not done",
+    generic: "That could not be done; please try again later.",
+    pageTitle: (status: number) => `Something went wrong (${status})`,
+    notFound: "There is no such page.",
+  },
+};
+
+export const MESSAGES: Readonly<Record<Language, Messages>> = { zh, en };
+
+export const messagesFor = (language: Language): Messages => MESSAGES[language];
