@@ -17,8 +17,9 @@ import type { PendingRow, Row } from "./lib/row.js";
 import { appendPostgresRow } from "./rows/append-postgres.js";
 import { appendSqliteRow } from "./rows/append-sqlite.js";
 import { assessRow } from "./rows/assess.js";
+import { verifyRow } from "./rows/verify.js";
 
-const ROWS: ReadonlyArray<Row> = [assessRow, appendSqliteRow, appendPostgresRow];
+const ROWS: ReadonlyArray<Row> = [assessRow, appendSqliteRow, appendPostgresRow, verifyRow];
 
 /** Rows of the benchmark issue whose subject does not exist yet. Each becomes a `Row` in `rows/` when it does. */
 const PENDING: ReadonlyArray<PendingRow> = [

@@ -15,8 +15,25 @@ export interface Figure {
   readonly perRound: ReadonlyArray<number>;
   /** Median operations per second of this process's CPU time: the rate of one unshared core. */
   readonly perCpuSecond: number;
-  /** Whether the work is all in this process, so that `perCpuSecond` means something. */
+  /**
+   * Whether the CPU time is that of the process doing all the work (this one, or a child measured on its
+   * own), so that `perCpuSecond` means something.
+   */
   readonly inProcess: boolean;
+  /** What is counted, when not operations (`MB`, `events`): printed as `<rate> <unit>/s`. */
+  readonly unit?: string | undefined;
+}
+
+/** A measured quantity that is not a rate (a peak memory): the value judged, and every round's. */
+export interface Amount {
+  readonly kind: "amount";
+  readonly label: string;
+  readonly unit: string;
+  /** The value the target is judged on (for a peak, the largest of the rounds). */
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  readonly perRound: ReadonlyArray<number>;
 }
 
 export type Target =
@@ -28,11 +45,13 @@ export type Target =
       readonly basis: "wall" | "cpu";
     }
   /** figure ÷ baseline. */
-  | { readonly kind: "ratio-at-least"; readonly value: number; readonly text: string };
+  | { readonly kind: "ratio-at-least"; readonly value: number; readonly text: string }
+  /** An amount that must stay at or under a limit (a peak memory). */
+  | { readonly kind: "at-most"; readonly value: number; readonly text: string };
 
 export interface Check {
   readonly name: string;
-  readonly figure: Figure;
+  readonly figure: Figure | Amount;
   readonly baseline?: Figure | undefined;
   /** figure ÷ baseline, the median of the per-round ratios. */
   readonly ratio?: Omit<RatioStats, "of" | "to"> | undefined;
@@ -108,6 +127,14 @@ export const ratioCheck = (
   met: ratio.median >= value,
 });
 
+/** An amount against a limit: met when `amount.value` is at most `value` (in the amount's unit). */
+export const limitCheck = (name: string, amount: Amount, value: number, text: string): Check => ({
+  name,
+  figure: amount,
+  target: { kind: "at-most", value, text },
+  met: amount.value <= value,
+});
+
 export const formatRate = (perSecond: number): string =>
   perSecond >= 100
     ? Math.round(perSecond).toLocaleString("en-US")
@@ -118,10 +145,15 @@ const formatTime = (perSecond: number): string => {
   return us >= 1000 ? `${(us / 1000).toPrecision(3)} ms` : `${us.toPrecision(3)} µs`;
 };
 
-const formatFigure = (f: Figure | undefined): string =>
-  f === undefined
-    ? ""
-    : `${f.label}: ${formatRate(f.perSecond)}/s (${formatTime(f.perSecond)})${f.inProcess ? `, ${formatRate(f.perCpuSecond)}/CPU-s` : ""}`;
+const formatAmount = (a: Amount): string =>
+  `${a.label}: ${formatRate(a.value)} ${a.unit}${a.perRound.length > 1 ? ` [${formatRate(a.min)}–${formatRate(a.max)}]` : ""}`;
+
+const formatFigure = (f: Figure | Amount | undefined): string => {
+  if (f === undefined) return "";
+  if ("kind" in f) return formatAmount(f);
+  const unit = f.unit === undefined ? "" : ` ${f.unit}`;
+  return `${f.label}: ${formatRate(f.perSecond)}${unit}/s${f.unit === undefined ? ` (${formatTime(f.perSecond)})` : ""}${f.inProcess ? `, ${formatRate(f.perCpuSecond)}${unit}/CPU-s` : ""}`;
+};
 
 const formatRatio = (r: Check["ratio"]): string =>
   r === undefined
