@@ -7,15 +7,12 @@
  * commits to each file by its SHA-256, still verifies offline.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { SqlClient } from "@effect/sql";
-import { Effect, Redacted } from "effect";
+import { Effect } from "effect";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { call, headersOf, type SignedIn, type Speaker, signIn } from "./support/http.js";
-import { liuhenCli } from "./support/liuhen-cli.js";
+import { exportAndVerify } from "./support/liuhen-cli.js";
 import { describeOnDatabases } from "./support/test-databases.js";
 import { ADMIN, AGENCY, startTestServer, type TestServer } from "./support/test-server.js";
 import {
@@ -363,33 +360,10 @@ describeOnDatabases("WC.10.2 files attached to investigation acts", (database) =
   it("the log, committing to each file by its SHA-256, verifies offline with liuhen verify", async () => {
     const { at, sha256 } = await investigationWithFile();
     expect((await logWith(at, [{ sha256 }])).error).toBeNull();
-    const directory = mkdtempSync(join(tmpdir(), "liuhen-attachments-export-"));
-    const exportFile = join(directory, "export.jsonl");
-    const where =
-      test.database.config.kind === "sqlite"
-        ? ["--database", test.database.config.filename]
-        : ["--database-url", Redacted.value(test.database.config.url)];
-    const exported = await liuhenCli([
-      "export",
-      ...where,
-      "--keys",
-      join(test.directory, "keys"),
-      "--agency",
-      AGENCY,
-      "--out",
-      exportFile,
-      "--json",
-    ]);
-    expect(exported.stderr).toBe("");
-    expect(exported.status).toBe(0);
-    const { verifierKey } = JSON.parse(exported.stdout) as { verifierKey: string };
-    const acts = readFileSync(exportFile, "utf8")
-      .split("\n")
-      .filter((line) => line.includes('"WrongCase.InvestigationLogged"'));
+    const { lines, report } = await exportAndVerify(test);
+    const acts = lines.filter((line) => line.includes('"WrongCase.InvestigationLogged"'));
     expect(acts.some((line) => line.includes(sha256) && line.includes(PHOTO_NAME))).toBe(true);
-    const verified = await liuhenCli(["verify", exportFile, "--key", verifierKey, "--json"]);
-    expect(verified.status).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({
+    expect(report).toMatchObject({
       _tag: "Verified",
       treeSize: await test.count("events"),
     });

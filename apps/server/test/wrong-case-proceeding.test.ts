@@ -3,13 +3,9 @@
  * (WC.10.3) and the officer's statement and appeal (WC.12), a transferred report (WC.10.1), and what each
  * person may do on the way. The log that results verifies offline with `liuhen verify`.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Redacted } from "effect";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { call, type SignedIn, signIn } from "./support/http.js";
-import { liuhenCli } from "./support/liuhen-cli.js";
+import { exportAndVerify } from "./support/liuhen-cli.js";
 import { describeOnDatabases } from "./support/test-databases.js";
 import { ADMIN, AGENCY, startTestServer, type TestServer } from "./support/test-server.js";
 import {
@@ -256,33 +252,9 @@ describeOnDatabases("WC.10 a wrong-case proceeding over HTTP", (database) => {
   });
 
   it("the log of these proceedings verifies offline with liuhen verify", async () => {
-    const directory = mkdtempSync(join(tmpdir(), "liuhen-wc-export-"));
-    const exportFile = join(directory, "export.jsonl");
-    const where =
-      test.database.config.kind === "sqlite"
-        ? ["--database", test.database.config.filename]
-        : ["--database-url", Redacted.value(test.database.config.url)];
-    const exported = await liuhenCli([
-      "export",
-      ...where,
-      "--keys",
-      join(test.directory, "keys"),
-      "--agency",
-      AGENCY,
-      "--out",
-      exportFile,
-      "--json",
-    ]);
-    expect(exported.stderr).toBe("");
-    expect(exported.status).toBe(0);
-    const { verifierKey } = JSON.parse(exported.stdout) as { verifierKey: string };
-    const types = readFileSync(exportFile, "utf8")
-      .split("\n")
-      .filter((line) => line.includes('"WrongCase.')).length;
-    expect(types).toBeGreaterThan(20);
-    const verified = await liuhenCli(["verify", exportFile, "--key", verifierKey, "--json"]);
-    expect(verified.status).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({
+    const { lines, report } = await exportAndVerify(test);
+    expect(lines.filter((line) => line.includes('"WrongCase.')).length).toBeGreaterThan(20);
+    expect(report).toMatchObject({
       _tag: "Verified",
       treeSize: await test.count("events"),
     });

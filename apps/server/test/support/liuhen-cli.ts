@@ -3,7 +3,13 @@
  * must be spawned asynchronously: a synchronous spawn would block the server from answering it.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redacted } from "effect";
+import { expect } from "vitest";
+import { AGENCY, type TestServer } from "./test-server.js";
 
 export const LIUHEN_BIN = createRequire(import.meta.url).resolve("@liuhen/tui/bin/liuhen.js");
 
@@ -30,3 +36,36 @@ export const liuhenCli = (
     child.on("close", (status) => resolve({ status, stdout, stderr }));
     child.stdin.end(options.input ?? "");
   });
+
+/**
+ * The test server's log exported with `liuhen export` (from its SQLite file or its PostgreSQL database, with
+ * its keys) and checked offline with `liuhen verify` against the verifier key the export printed: the export
+ * file's lines and the verifier's JSON report.
+ */
+export const exportAndVerify = async (test: TestServer) => {
+  const exportFile = join(mkdtempSync(join(tmpdir(), "liuhen-export-")), "export.jsonl");
+  const where =
+    test.database.config.kind === "sqlite"
+      ? ["--database", test.database.config.filename]
+      : ["--database-url", Redacted.value(test.database.config.url)];
+  const exported = await liuhenCli([
+    "export",
+    ...where,
+    "--keys",
+    join(test.directory, "keys"),
+    "--agency",
+    AGENCY,
+    "--out",
+    exportFile,
+    "--json",
+  ]);
+  expect(exported.stderr).toBe("");
+  expect(exported.status).toBe(0);
+  const { verifierKey } = JSON.parse(exported.stdout) as { verifierKey: string };
+  const verified = await liuhenCli(["verify", exportFile, "--key", verifierKey, "--json"]);
+  expect(verified.status).toBe(0);
+  return {
+    lines: readFileSync(exportFile, "utf8").split("\n"),
+    report: JSON.parse(verified.stdout) as unknown,
+  };
+};
