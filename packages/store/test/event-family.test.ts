@@ -9,6 +9,7 @@ import { eventFamily } from "../src/event-log/event-family.js";
 import {
   accountEventTypes,
   attestationEventTypes,
+  documentEventTypes,
   type Event,
   intakeEventTypes,
   interferenceEventTypes,
@@ -163,6 +164,7 @@ describe("event families", () => {
       "SpotCheck.HandlerChecked",
     ]);
     expect(names(personnelActionEventTypes)).toEqual(["PersonnelAction.Registered"]);
+    expect(names(documentEventTypes)).toEqual(["Document.Issued"]);
     expect(nonRecordingEventType.name).toBe("NonRecording.Registered");
     for (const [tag, type] of Object.entries(wrongCaseEventTypes)) expect(type.name).toBe(`WrongCase.${tag}`);
     for (const [tag, type] of Object.entries(interferenceEventTypes)) {

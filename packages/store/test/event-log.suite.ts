@@ -150,6 +150,51 @@ export const describeEventLog = (backend: Backend): void => {
       }),
     );
 
+    it.effect(
+      "appends from the tree's edge kept with the head, and from the stored subtrees when it is missing or stale",
+      () =>
+        Effect.gen(function* () {
+          const log = yield* EventLog;
+          const sql = yield* SqlClient.SqlClient;
+          const agencyId = freshAgency("edge");
+          let version = 0;
+          const appendNotes = (n: number) =>
+            Effect.gen(function* () {
+              const events = Array.from({ length: n }, (_, j) => note(`edge ${version + j}`));
+              const { treeHead } = yield* log.append({
+                agencyId,
+                streamId: "s/edge",
+                expectedVersion: version,
+                events,
+              });
+              version += n;
+              return treeHead;
+            });
+          const kept = () =>
+            sql<{
+              frontier: string | null;
+            }>`SELECT frontier FROM log_heads WHERE agency_id = ${agencyId}`.pipe(
+              Effect.map((rows) => rows[0]?.frontier ?? null),
+            );
+          yield* appendNotes(5);
+          // 5 leaves: subtrees of 4 and 1 along the right edge.
+          expect(yield* kept()).toMatch(/^5:[0-9a-f]{128}$/);
+          // Missing (a log from before the column, an imported one): looked up, then kept again.
+          yield* sql`UPDATE log_heads SET frontier = NULL WHERE agency_id = ${agencyId}`;
+          yield* appendNotes(2);
+          expect(yield* kept()).toMatch(/^7:[0-9a-f]{192}$/);
+          // Kept for another size than the head's: not used.
+          const stale = (yield* kept())?.replace(/^7:/, "6:") ?? null;
+          yield* sql`UPDATE log_heads SET frontier = ${stale} WHERE agency_id = ${agencyId}`;
+          const head = yield* appendNotes(3);
+          const leaves = (yield* log.read(agencyId)).map(referenceLeaf);
+          expect(leaves.length).toBe(10);
+          expect(head.rootHash).toBe(referenceHead(leaves));
+          expect((yield* log.treeHead(agencyId, 7)).rootHash).toBe(referenceHead(leaves.slice(0, 7)));
+          expect(yield* kept()).toMatch(/^10:[0-9a-f]{128}$/);
+        }),
+    );
+
     it.effect("runs the projection in the append's transaction: both commit, or neither does", () =>
       Effect.gen(function* () {
         const log = yield* EventLog;

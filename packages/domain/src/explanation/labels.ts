@@ -4,6 +4,9 @@ import type { Finding } from "../interference/categorise.js";
 import type { ActKind, Method } from "../interference/contact.js";
 import type { Employment, PersonRole, Relation } from "../interference/internal-staff.js";
 import type { NonRecordingSanction } from "../interference/non-recording.js";
+import type { InterferenceEvent } from "../proceedings/interference-events.js";
+import type { InterferenceStage } from "../proceedings/interference-record.js";
+import type { WrongCaseEvent } from "../proceedings/wrong-case-events.js";
 import type { WrongCaseStage } from "../proceedings/wrong-case-proceeding.js";
 import type { WrongCaseStatus } from "../wrong-case/classification.js";
 import type { CaseKind } from "../wrong-case/facts.js";
@@ -114,4 +117,62 @@ export const WRONG_CASE_STAGE_LABELS: Readonly<Record<WrongCaseStage, LocalisedT
   referred: t("已移送纪检组", "referred to the discipline group"),
   notified: t("处理决定已告知执法人员", "decision made known to the officer"),
   closed: t("已办结", "closed"),
+};
+
+/** Where an interference record stands (IF.3 to IF.11), as staff read it in a list. */
+export const INTERFERENCE_STAGE_LABELS: Readonly<Record<InterferenceStage, LocalisedText>> = {
+  new: t("未登记", "not yet recorded"),
+  recorded: t("已记录", "recorded"),
+  "reported-to-legal-section": t("已报法治科，待检查", "reported to the legal section"),
+  "reported-to-judicial-supervision": t("已报区司法行政部门", "reported to judicial supervision"),
+  checked: t("已检查", "checked"),
+  "lead-reported": t("线索已报机关负责人", "lead reported to the head"),
+  investigating: t("调查处理中", "under investigation"),
+  "interference-found": t("认定为干预办案，通报待批准", "interference found, notification awaits approval"),
+  legitimate: t("不认定为干预", "not interference"),
+  approved: t("通报已批准，待通报", "notification approved"),
+  notified: t("已通报", "notified"),
+  referred: t("已移交追责", "referred"),
+  "handed-over": t("已移交司法行政部门", "handed over"),
+  closed: t("已办结", "closed"),
+};
+
+/** What each step of either proceeding is called in a timeline, by its event's tag. */
+export const PROCEEDING_EVENT_LABELS: Readonly<
+  Record<WrongCaseEvent["_tag"] | InterferenceEvent["_tag"], LocalisedText>
+> = {
+  ReportReceived: t("收到举报或投诉", "report received"),
+  ReportAccepted: t("受理", "accepted"),
+  ReportTransferred: t("转送有权部门", "transferred"),
+  ReporterAnswered: t("答复举报人", "reporter answered"),
+  ReportedToHead: t("报局主要负责人", "reported to the head"),
+  InvestigationTeamAssigned: t("指派调查组", "team assigned"),
+  InvestigationLogged: t("调查记录", "investigation logged"),
+  FindingsSubmitted: t("提交调查结论", "findings submitted"),
+  HandlingProposed: t("提出处理建议", "handling proposed"),
+  CommitteeDecided: t("党委集体研究决定", "committee decided"),
+  ReinvestigationOrdered: t("责令重新组织调查", "re-investigation ordered"),
+  ReferredToDisciplineGroup: t("报告纪检组", "referred to the discipline group"),
+  OfficerNotified: t("告知执法人员", "officer notified"),
+  OfficerStatementFiled: t("陈述和申辩", "statement filed"),
+  OfficerAppealFiled: t("申诉", "appeal filed"),
+  WrongCaseClosed: t("办结", "closed"),
+  InterferenceRecorded: t("记录过问情况", "contact recorded"),
+  RecordCorrected: t("补正记录", "record corrected"),
+  ReportedToLegalSection: t("报告法治科", "reported to the legal section"),
+  ReportedToJudicialSupervision: t("报告区司法行政部门", "reported to judicial supervision"),
+  RecordSpotChecked: t("抽查", "spot-checked"),
+  RecordReviewed: t("检查", "reviewed"),
+  LeadReportedToHead: t("线索报机关负责人", "lead reported to the head"),
+  InterferenceInvestigationOpened: t("开展调查", "investigation opened"),
+  InterferenceInvestigationNoted: t("调查记录", "investigation noted"),
+  InterferenceFound: t("认定干预办案", "interference found"),
+  ContactFoundLegitimate: t("不认定为干预", "found legitimate"),
+  NotificationApproved: t("批准通报", "notification approved"),
+  InterferenceNotified: t("通报", "notified"),
+  ReferredForDiscipline: t("移交纪律处分", "referred for discipline"),
+  ReferredForCriminalLiability: t("移交追究刑事责任", "referred for criminal liability"),
+  RetaliationReferred: t("移交打击报复线索", "retaliation referred"),
+  HandedOverToJudicialSupervision: t("移交司法行政部门", "handed over"),
+  InterferenceRecordClosed: t("办结", "closed"),
 };

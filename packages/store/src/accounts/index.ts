@@ -13,6 +13,8 @@ import { Layer } from "effect";
 import { Attachments } from "../attachments/attachments.js";
 import { attestationsProjection } from "../attestations/attestation-projection.js";
 import { Attestations } from "../attestations/attestations.js";
+import { issuedDocumentsProjection } from "../documents/document-projection.js";
+import { Documents } from "../documents/documents.js";
 import type { EventLog } from "../event-log/event-log.js";
 import { type Intake, type IntakeLayerOptions, intakeLayer } from "../intake/intake.js";
 import { intakeProjection } from "../intake/intake-projection.js";
@@ -33,6 +35,7 @@ import {
 import type { Projections } from "../projections/projection.js";
 import { spotChecksProjection } from "../spot-checks/spot-check-projection.js";
 import { SpotChecks } from "../spot-checks/spot-checks.js";
+import { Statistics, statisticsProjection } from "../statistics/index.js";
 import { accountsProjection } from "./account-projection.js";
 import { Accounts } from "./accounts.js";
 import { ApiTokens } from "./api-tokens.js";
@@ -73,7 +76,9 @@ export type StoreServices =
   | SpotChecks
   | NonRecordingRegister
   | Attestations
-  | Attachments;
+  | Attachments
+  | Statistics
+  | Documents;
 
 /** Every account service, over a store whose Projections include `accountsProjection`. */
 export const accountsLayer = (
@@ -106,6 +111,8 @@ export const withAccounts = <E, R>(
     NonRecordingRegister.layer,
     Attestations.layer,
     Attachments.layer,
+    Statistics.layer,
+    Documents.layer,
   ).pipe(
     Layer.provideMerge(
       proceedingsLayer({
@@ -119,6 +126,8 @@ export const withAccounts = <E, R>(
           spotChecksProjection,
           nonRecordingProjection,
           attestationsProjection,
+          statisticsProjection,
+          issuedDocumentsProjection,
           ...(options.projections ?? []),
         ],
       }),

@@ -3,18 +3,41 @@
  * `Event` Schema (snake_case keys), written as RFC 8785 JSON (keys sorted, no white space), in UTF-8.
  * An offline verifier recomputes leaf hashes with exactly this function.
  */
-import { Schema } from "effect";
 import { type Hash, leafHash } from "../merkle/hashing.js";
-import { Event } from "./event.js";
+import type { Event, RecordedEvent } from "./event.js";
 import { canonicalJson, type JsonValue } from "./json-value.js";
 
-const encodeEvent = Schema.encodeSync(Event);
+/**
+ * `Schema.encodeSync(Event)(event)`, written out: every field of the envelope encodes as itself under its
+ * snake_case key. Events reach here already decoded, so encoding through the Schema would only check them
+ * again — for the payload through the recursive JsonValue union, the largest cost of an append and of a
+ * verification. test/event-log/encoded-event.test.ts holds the two equal.
+ */
+export const encodedEvent = (event: Event) => ({
+  id: event.id as string,
+  agency_id: event.agencyId as string,
+  stream_id: event.streamId as string,
+  stream_version: event.streamVersion,
+  type: event.type,
+  actor: event.actor as string,
+  occurred_at: event.occurredAt,
+  citations: event.citations,
+  payload: event.payload,
+});
+
+/** `Schema.encodeSync(RecordedEvent)(event)`, written out as `encodedEvent` is. */
+export const encodedRecordedEvent = (event: RecordedEvent) => ({
+  ...encodedEvent(event),
+  leaf_index: event.leafIndex,
+  leaf_hash: event.leafHash,
+});
 
 export const canonicalEventText = (event: Event): string =>
-  canonicalJson(encodeEvent(event) as unknown as JsonValue);
+  canonicalJson(encodedEvent(event) as unknown as JsonValue);
 
-export const canonicalEventBytes = (event: Event): Uint8Array =>
-  new TextEncoder().encode(canonicalEventText(event));
+const utf8 = new TextEncoder();
+
+export const canonicalEventBytes = (event: Event): Uint8Array => utf8.encode(canonicalEventText(event));
 
 /** RFC 6962 leaf hash of the event: SHA-256(0x00 || canonical bytes). */
 export const eventLeafHash = (event: Event): Hash => leafHash(canonicalEventBytes(event));

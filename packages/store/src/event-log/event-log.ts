@@ -36,15 +36,15 @@ import {
   StreamConflict,
   TreeSizeOutOfRange,
 } from "./errors.js";
-import { type AppendRequest, type Event, RecordedEvent } from "./event.js";
+import type { AppendRequest, Event, RecordedEvent } from "./event.js";
 import { checkAppend } from "./event-validation.js";
 import { AgencyId, type EventId, Sha256Hex, type StreamId } from "./identifiers.js";
-import { canonicalJson } from "./json-value.js";
 import {
   CheckpointRow,
   DbInt,
   decodeRows,
   EVENT_COLUMNS,
+  eventRow,
   NodeRow,
   RecordedEventFromRow,
   SizeRow,
@@ -122,15 +122,29 @@ export class EventLog extends Context.Tag("@liuhen/store/EventLog")<EventLog, Ev
 }
 
 const VersionRow = Schema.Struct({ version: DbInt });
-const LeafRow = Schema.Struct({ leaf_index: DbInt, leaf_hash: Sha256Hex });
+const HeadRow = Schema.Struct({ tree_size: DbInt, frontier: Schema.NullOr(Schema.String) });
 
-const encodeRecorded = Schema.encodeSync(RecordedEvent);
+/** The edge as `log_heads.frontier` keeps it (migration 0015): `<size>:<hex hashes, largest subtree first>`. */
+const formatFrontier = (frontier: Frontier): string =>
+  `${frontier.size}:${frontier.subtrees.map((s) => toHex(s.hash)).join("")}`;
 
-/** The row of an event: its encoded envelope, with citations and payload as canonical JSON text. */
-const eventRow = (event: RecordedEvent) => {
-  const encoded = encodeRecorded(event);
-  return { ...encoded, citations: canonicalJson(encoded.citations), payload: canonicalJson(encoded.payload) };
+/**
+ * The edge's hashes kept with the head, if they are there and are this size's; otherwise undefined, and the
+ * append looks the edge up in the tables (a log from before the column, an imported one).
+ */
+const parseFrontier = (
+  text: string | null,
+  size: number,
+  subtrees: number,
+): ReadonlyArray<Hash> | undefined => {
+  if (text === null) return undefined;
+  const colon = text.indexOf(":");
+  const hex = text.slice(colon + 1);
+  if (text.slice(0, colon) !== String(size) || hex.length !== subtrees * 64 || !/^[0-9a-f]*$/.test(hex))
+    return undefined;
+  return Array.from({ length: subtrees }, (_, i) => fromHex(hex.slice(i * 64, (i + 1) * 64)));
 };
+const LeafRow = Schema.Struct({ leaf_index: DbInt, leaf_hash: Sha256Hex });
 
 const AgencyRow = Schema.Struct({ agency_id: AgencyId });
 
@@ -241,7 +255,7 @@ export const makeEventLog = (
           // The per-agency lock: create-or-touch the head row, which locks it until commit, and read the size.
           const [head] = yield* sql`INSERT INTO log_heads (agency_id, tree_size) VALUES (${agencyId}, 0)
             ON CONFLICT (agency_id) DO UPDATE SET tree_size = log_heads.tree_size
-            RETURNING tree_size`.pipe(Effect.flatMap(decodeRows(SizeRow, agencyId, "log head")));
+            RETURNING tree_size, frontier`.pipe(Effect.flatMap(decodeRows(HeadRow, agencyId, "log head")));
           const size = head?.tree_size ?? 0;
 
           const [stream] = yield* sql`SELECT COALESCE(MAX(stream_version), 0) AS version FROM events
@@ -254,8 +268,13 @@ export const makeEventLog = (
           }
 
           const edge = frontierSubtrees(size);
-          const edgeHashes = yield* loadSubtrees(agencyId, edge);
-          const frontier: Frontier = { size, subtrees: edge.map((s) => ({ ...s, hash: edgeHashes(s) })) };
+          const kept = parseFrontier(head?.frontier ?? null, size, edge.length);
+          const edgeHashes =
+            kept ?? (yield* loadSubtrees(agencyId, edge).pipe(Effect.map((h) => edge.map(h))));
+          const frontier: Frontier = {
+            size,
+            subtrees: edge.map((s, i) => ({ ...s, hash: edgeHashes[i] as Hash })),
+          };
 
           const occurredAt = new Date(yield* Clock.currentTimeMillis).toISOString();
           const events: ReadonlyArray<Event> = checked.events.map((e, i) => ({
@@ -288,7 +307,8 @@ export const makeEventLog = (
               })),
             )}`;
           }
-          yield* sql`UPDATE log_heads SET tree_size = ${next.frontier.size} WHERE agency_id = ${agencyId}`;
+          yield* sql`UPDATE log_heads SET tree_size = ${next.frontier.size}, frontier = ${formatFrontier(next.frontier)}
+            WHERE agency_id = ${agencyId}`;
           if (project !== undefined)
             yield* Effect.provideService(project(recorded), SqlClient.SqlClient, sql);
           const treeHead: TreeHead = {

@@ -6,7 +6,23 @@
  */
 import { Effect, ParseResult, Schema } from "effect";
 import { InvalidEvent } from "./errors.js";
-import { type AppendRequest, CheckedAppend, type Event, type EventType } from "./event.js";
+import {
+  type AppendRequest,
+  CheckedAppend,
+  type Event,
+  type EventType,
+  MAX_EVENTS_PER_APPEND,
+} from "./event.js";
+import {
+  AGENCY_ID,
+  EVENT_TYPE,
+  isActor,
+  isCitationList,
+  isCount,
+  isPlainJson,
+  matches,
+  STREAM_ID,
+} from "./plain-checks.js";
 
 const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
   path.reduce<string>((text, key) => {
@@ -37,6 +53,29 @@ const invalidAt =
 
 const decodeAppend = Schema.decodeUnknown(CheckedAppend, { errors: "first", onExcessProperty: "error" });
 
+// What `CheckedAppend` asks, as plain checks (plain-checks.ts), for the common case of a well-formed append:
+// its Schema decode (the recursive JsonValue union above all) was most of an append's JavaScript.
+// test/event-log/append-check.test.ts holds the two in agreement.
+const isCheckedEvent = (event: { type: unknown; actor: unknown; citations: unknown; payload: unknown }) =>
+  matches(EVENT_TYPE, event.type) &&
+  isActor(event.actor) &&
+  isCitationList(event.citations) &&
+  isPlainJson(event.payload);
+
+/** Whether `CheckedAppend` accepts the append as it is, checked without the Schema. */
+export const isWellFormedAppend = (append: {
+  readonly agencyId: unknown;
+  readonly streamId: unknown;
+  readonly expectedVersion: unknown;
+  readonly events: ReadonlyArray<{ type: unknown; actor: unknown; citations: unknown; payload: unknown }>;
+}): append is CheckedAppend =>
+  matches(AGENCY_ID, append.agencyId) &&
+  matches(STREAM_ID, append.streamId) &&
+  isCount(append.expectedVersion) &&
+  append.events.length >= 1 &&
+  append.events.length <= MAX_EVENTS_PER_APPEND &&
+  append.events.every(isCheckedEvent);
+
 export const checkAppend = (request: AppendRequest): Effect.Effect<CheckedAppend, InvalidEvent> =>
   Effect.gen(function* () {
     if (!Array.isArray(request.events)) {
@@ -60,12 +99,19 @@ export const checkAppend = (request: AppendRequest): Effect.Effect<CheckedAppend
         })),
       );
     });
-    return yield* decodeAppend({
+    const append = {
       agencyId: request.agencyId,
       streamId: request.streamId,
       expectedVersion: request.expectedVersion,
-      events,
-    }).pipe(Effect.mapError(invalidAt([])));
+      events: events as ReadonlyArray<{
+        type: unknown;
+        actor: unknown;
+        citations: unknown;
+        payload: unknown;
+      }>,
+    };
+    if (isWellFormedAppend(append)) return append;
+    return yield* decodeAppend(append).pipe(Effect.mapError(invalidAt([])));
   });
 
 /** The payload of a stored event as its type's Schema decodes it; fails if the event is of another type. */

@@ -4,23 +4,17 @@
  * surrogates, which UTF-8 cannot carry) and the leaf hash still matches.
  */
 import { Schema } from "effect";
+import {
+  ACTOR_MAX_LENGTH,
+  AGENCY_ID,
+  CITATION_REF,
+  EVENT_TYPE,
+  isStorable,
+  SHA256_HEX,
+  STREAM_ID,
+  TIMESTAMP,
+} from "./plain-checks.js";
 
-/** No control characters and no lone surrogates: text that survives a round trip through UTF-8 unchanged. */
-const isStorable = (s: string): boolean => {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return false;
-    if (c >= 0xdc00 && c <= 0xdfff) return false;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-      i += 1;
-    }
-  }
-  return true;
-};
-
-/** A bounded, storable text: no control characters, no lone surrogates, not blank. */
 const StorableText = (maxLength: number) =>
   Schema.String.pipe(
     Schema.minLength(1, { message: () => "must not be empty" }),
@@ -31,7 +25,7 @@ const StorableText = (maxLength: number) =>
 
 /** An agency's id, also the name of its key file: lower-case letters, digits and inner hyphens. */
 export const AgencyId = Schema.String.pipe(
-  Schema.pattern(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+  Schema.pattern(AGENCY_ID, {
     message: () => "an agency id is 1-64 lower-case letters, digits or inner hyphens, e.g. qianjiang-msa",
   }),
   Schema.brand("AgencyId"),
@@ -40,7 +34,7 @@ export type AgencyId = typeof AgencyId.Type;
 
 /** A stream: the events of one record or proceeding, e.g. `interference-record/0193f0…`. */
 export const StreamId = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/, {
+  Schema.pattern(STREAM_ID, {
     message: () => "a stream id is 1-200 letters, digits or . _ : / - and starts with a letter or digit",
   }),
   Schema.brand("StreamId"),
@@ -52,13 +46,13 @@ export type EventId = typeof EventId.Type;
 
 /** What happened, e.g. `InterferenceRecorded`. */
 export const EventTypeName = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z][A-Za-z0-9._-]{0,99}$/, {
+  Schema.pattern(EVENT_TYPE, {
     message: () => "an event type is 1-100 letters, digits or . _ - and starts with a letter",
   }),
 );
 
 /** Who made the change: an opaque user or system id. */
-export const Actor = StorableText(200).pipe(Schema.brand("Actor"));
+export const Actor = StorableText(ACTOR_MAX_LENGTH).pipe(Schema.brand("Actor"));
 export type Actor = typeof Actor.Type;
 
 /**
@@ -66,7 +60,7 @@ export type Actor = typeof Actor.Type;
  * (packages/domain `CitationId`); the log keeps what it is given, within these bounds.
  */
 export const CitationRef = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+  Schema.pattern(CITATION_REF, {
     message: () => "a citation id is 1-64 letters, digits or . _ - , e.g. WC.6.9",
   }),
 );
@@ -84,12 +78,12 @@ export const TreeSize = Schema.Int.pipe(
 
 /** Milliseconds, UTC, as `Date.prototype.toISOString` writes them; hashed as this exact text. */
 export const Timestamp = Schema.String.pipe(
-  Schema.pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, {
+  Schema.pattern(TIMESTAMP, {
     message: () => "a timestamp looks like 2025-01-31T08:00:00.000Z",
   }),
 );
 
 /** A SHA-256 digest as 64 lower-case hex digits. */
 export const Sha256Hex = Schema.String.pipe(
-  Schema.pattern(/^[0-9a-f]{64}$/, { message: () => "a SHA-256 digest is 64 lower-case hex digits" }),
+  Schema.pattern(SHA256_HEX, { message: () => "a SHA-256 digest is 64 lower-case hex digits" }),
 );

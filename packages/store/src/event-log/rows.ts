@@ -3,9 +3,11 @@
  * its Schema means the database was changed behind the log's back (`LogCorrupted`).
  */
 import { Effect, ParseResult, Schema } from "effect";
+import { encodedRecordedEvent } from "./canonical-encoding.js";
 import { LogCorrupted } from "./errors.js";
 import { RecordedEvent } from "./event.js";
 import { Sha256Hex, Timestamp } from "./identifiers.js";
+import { canonicalJson } from "./json-value.js";
 
 /** An integer column: PostgreSQL returns BIGINT as text, SQLite as a number. */
 export const DbInt = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int));
@@ -34,6 +36,12 @@ export const EventRow = Schema.Struct({
   leaf_hash: Schema.String,
 });
 export const RecordedEventFromRow = Schema.compose(EventRow, RecordedEvent, { strict: false });
+
+/** The row of an event: its encoded envelope, with citations and payload as canonical JSON text. */
+export const eventRow = (event: RecordedEvent) => {
+  const encoded = encodedRecordedEvent(event);
+  return { ...encoded, citations: canonicalJson(encoded.citations), payload: canonicalJson(encoded.payload) };
+};
 
 export const EVENT_COLUMNS =
   "id, agency_id, stream_id, stream_version, type, actor, occurred_at, citations, payload, leaf_index, leaf_hash";

@@ -11,7 +11,30 @@
  */
 import { Schema } from "effect";
 import { Event } from "../event-log/event.js";
-import { AgencyId, Sha256Hex, Timestamp, TreeSize } from "../event-log/identifiers.js";
+import {
+  type Actor,
+  AgencyId,
+  type EventId,
+  Sha256Hex,
+  type StreamId,
+  Timestamp,
+  TreeSize,
+} from "../event-log/identifiers.js";
+import type { JsonValue } from "../event-log/json-value.js";
+import {
+  AGENCY_ID,
+  EVENT_TYPE,
+  hasExactly,
+  isActor,
+  isCitationList,
+  isCount,
+  isPlainJson,
+  matches,
+  SHA256_HEX,
+  STREAM_ID,
+  TIMESTAMP,
+  UUID,
+} from "../event-log/plain-checks.js";
 
 export const EXPORT_FORMAT = "liuhen-log-export";
 export const EXPORT_VERSION = 1;
@@ -54,6 +77,71 @@ export const ExportEvent = Schema.Struct({
   event: Event,
 }).annotations({ identifier: "ExportEvent" });
 export type ExportEvent = typeof ExportEvent.Type;
+
+const EVENT_LINE_KEYS = ["kind", "leaf_index", "leaf_hash", "subtrees", "event"];
+const ENVELOPE_KEYS = [
+  "id",
+  "agency_id",
+  "stream_id",
+  "stream_version",
+  "type",
+  "actor",
+  "occurred_at",
+  "citations",
+  "payload",
+];
+
+/**
+ * An event line as `ExportEvent` decodes it, by plain checks (event-log/plain-checks.ts), or undefined when
+ * they do not accept it — the caller then asks the Schema, which names the field. A verifier reads millions
+ * of lines; the Schema decode of each (the payload's recursive JsonValue union above all) was most of its
+ * time. test/export/export-event-check.test.ts holds the two in agreement.
+ */
+export const plainExportEvent = (json: unknown): ExportEvent | undefined => {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined;
+  const line = json as Record<string, unknown>;
+  const event = line.event as Record<string, unknown> | null | undefined;
+  if (
+    !hasExactly(line, EVENT_LINE_KEYS) ||
+    line.kind !== "event" ||
+    !isCount(line.leaf_index) ||
+    !matches(SHA256_HEX, line.leaf_hash) ||
+    !Array.isArray(line.subtrees) ||
+    !line.subtrees.every((h) => h === null || matches(SHA256_HEX, h)) ||
+    typeof event !== "object" ||
+    event === null ||
+    Array.isArray(event) ||
+    !hasExactly(event, ENVELOPE_KEYS) ||
+    !matches(UUID, event.id) ||
+    !matches(AGENCY_ID, event.agency_id) ||
+    !matches(STREAM_ID, event.stream_id) ||
+    !isCount(event.stream_version) ||
+    event.stream_version === 0 ||
+    !matches(EVENT_TYPE, event.type) ||
+    !isActor(event.actor) ||
+    !matches(TIMESTAMP, event.occurred_at) ||
+    !isCitationList(event.citations) ||
+    !isPlainJson(event.payload)
+  )
+    return undefined;
+  return {
+    kind: "event",
+    leaf_index: line.leaf_index,
+    leaf_hash: line.leaf_hash,
+    subtrees: line.subtrees as ReadonlyArray<string | null>,
+    event: {
+      id: event.id as EventId,
+      agencyId: event.agency_id as AgencyId,
+      streamId: event.stream_id as StreamId,
+      streamVersion: event.stream_version,
+      type: event.type,
+      actor: event.actor as Actor,
+      occurredAt: event.occurred_at,
+      citations: event.citations,
+      payload: event.payload as JsonValue,
+    },
+  };
+};
 
 export const ExportLine = Schema.Union(ExportHeader, ExportCheckpoint, ExportEvent);
 export type ExportLine = typeof ExportLine.Type;

@@ -16,15 +16,15 @@ import type { SqlError } from "@effect/sql/SqlError";
 import { Chunk, Clock, Context, Effect, Layer, Option, Schema, Stream } from "effect";
 import { canonicalEventText } from "../event-log/canonical-encoding.js";
 import type { LogCorrupted, SigningKeyUnusable } from "../event-log/errors.js";
-import { type Event, RecordedEvent } from "../event-log/event.js";
+import type { Event, RecordedEvent } from "../event-log/event.js";
 import { EventLog } from "../event-log/event-log.js";
 import type { AgencyId } from "../event-log/identifiers.js";
-import { canonicalJson } from "../event-log/json-value.js";
 import {
   CheckpointRow,
   DbInt,
   decodeRows,
   EVENT_COLUMNS,
+  eventRow,
   NodeRow,
   RecordedEventFromRow,
   SizeRow,
@@ -81,8 +81,6 @@ export interface LogExportService {
 }
 
 const CountRow = Schema.Struct({ n: DbInt });
-
-const encodeRecorded = Schema.encodeSync(RecordedEvent);
 
 export class LogExport extends Context.Tag("@liuhen/store/LogExport")<LogExport, LogExportService>() {
   static readonly layer: Layer.Layer<LogExport, never, SqlClient.SqlClient | EventLog> = Layer.effect(
@@ -210,15 +208,9 @@ export const makeLogExport = (
       };
     });
 
-  /** The row of an event, as `EventLog.append` writes it: citations and payload as canonical JSON text. */
-  const eventRow = (event: Event, leafIndex: number, leafHash: Hash) => {
-    const encoded = encodeRecorded({ ...event, leafIndex, leafHash: toHex(leafHash) });
-    return {
-      ...encoded,
-      citations: canonicalJson(encoded.citations),
-      payload: canonicalJson(encoded.payload),
-    };
-  };
+  /** The row of an event, as `EventLog.append` writes it. */
+  const importedRow = (event: Event, leafIndex: number, leafHash: Hash) =>
+    eventRow({ ...event, leafIndex, leafHash: toHex(leafHash) });
 
   const importLog: LogExportService["importLog"] = (agencyId, lines) =>
     sql.withTransaction(
@@ -252,7 +244,7 @@ export const makeLogExport = (
           Stream.grouped(500),
           Stream.runForEach((chunk) =>
             Effect.gen(function* () {
-              const events: Array<ReturnType<typeof eventRow>> = [];
+              const events: Array<ReturnType<typeof importedRow>> = [];
               const leaves: Array<Hash> = [];
               for (const read of Chunk.toReadonlyArray(chunk)) {
                 switch (read._tag) {
@@ -274,7 +266,7 @@ export const makeLogExport = (
                     checkpoints += 1;
                     break;
                   case "Event":
-                    events.push(eventRow(read.event, read.position, read.leafHash));
+                    events.push(importedRow(read.event, read.position, read.leafHash));
                     leaves.push(read.leafHash);
                     break;
                   case "Skipped":

@@ -16,6 +16,9 @@ import spotChecks from "./0009_spot_checks.js";
 import nonRecording from "./0010_non_recording.js";
 import attestations from "./0011_attestations.js";
 import attachments from "./0012_attachments.js";
+import documents from "./0013_documents.js";
+import statistics from "./0014_statistics.js";
+import logHeadFrontier from "./0015_log_head_frontier.js";
 
 export const MIGRATIONS_TABLE = "liuhen_migrations";
 
@@ -32,6 +35,9 @@ const MIGRATIONS = {
   "0010_non_recording": nonRecording,
   "0011_attestations": attestations,
   "0012_attachments": attachments,
+  "0013_documents": documents,
+  "0014_statistics": statistics,
+  "0015_log_head_frontier": logHeadFrontier,
 };
 
 /** The migrations this version knows, in order. */

@@ -40,11 +40,8 @@ export const openInterferenceRecord = (
     const proceedings = yield* Proceedings;
     const year = recorded.date.slice(0, 4);
     const attempt = Effect.gen(function* () {
-      const existing = yield* proceedings.interferenceRecords(agencyId);
-      const recordId = nextInterferenceRecordNumber(
-        existing.map((p) => p.streamId),
-        year,
-      );
+      const existing = yield* proceedings.interferenceStreamIds(agencyId, `${STREAM_PREFIX}IF-${year}-`);
+      const recordId = nextInterferenceRecordNumber(existing, year);
       const step = yield* proceedings.recordInterference({
         agencyId,
         proceedingId: recordId,

@@ -88,7 +88,7 @@ export interface ProceedingKind<S, I, D, E> {
   ) => Effect.Effect<void, SqlError, SqlClient.SqlClient>;
 }
 
-const rowSchema = <S, I>(state: Schema.Schema<S, I>) =>
+const makeRowSchema = <S, I>(state: Schema.Schema<S, I>) =>
   Schema.Struct({
     agency_id: Schema.String,
     stream_id: Schema.String,
@@ -99,19 +99,32 @@ const rowSchema = <S, I>(state: Schema.Schema<S, I>) =>
     updated_at: Schema.String,
   });
 
+type RowSchema<S, I> = ReturnType<typeof makeRowSchema<S, I>>;
+
+// Each call of `Schema.Struct` is a new AST, for which ParseResult compiles a new parser: one per state Schema.
+const rowSchemas = new WeakMap<object, unknown>();
+const rowSchema = <S, I>(state: Schema.Schema<S, I>): RowSchema<S, I> => {
+  const known = rowSchemas.get(state);
+  if (known !== undefined) return known as RowSchema<S, I>;
+  const made = makeRowSchema(state);
+  rowSchemas.set(state, made);
+  return made;
+};
+
 /** The proceeding's row, if it has one; a row that fails its Schema is reported, not guessed at. */
 export const loadProceeding =
   <S, I, D, E>(kind: ProceedingKind<S, I, D, E>) =>
   (
     agencyId: string,
     streamId: string,
-  ): Effect.Effect<Option.Option<ProceedingView<S>>, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
-    Effect.gen(function* () {
+  ): Effect.Effect<Option.Option<ProceedingView<S>>, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> => {
+    const decodeRow = Schema.decodeUnknown(rowSchema(kind.state));
+    return Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient;
       const rows = yield* sql`SELECT agency_id, stream_id, stage, state, version, last_leaf_index, updated_at
         FROM ${sql(kind.table)} WHERE agency_id = ${agencyId} AND stream_id = ${streamId}`;
       if (rows.length === 0) return Option.none();
-      const row = yield* Schema.decodeUnknown(rowSchema(kind.state))(rows[0]).pipe(
+      const row = yield* decodeRow(rows[0]).pipe(
         Effect.mapError(
           (error) =>
             new ProjectionOutOfStep({
@@ -132,18 +145,20 @@ export const loadProceeding =
         updatedAt: row.updated_at,
       });
     });
+  };
 
 /** Every proceeding of a kind in an agency, oldest stream id first; rows that fail their Schema are reported. */
 export const listProceedings =
   <S, I, D, E>(kind: ProceedingKind<S, I, D, E>) =>
   (
     agencyId: string,
-  ): Effect.Effect<ReadonlyArray<ProceedingView<S>>, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
-    Effect.gen(function* () {
+  ): Effect.Effect<ReadonlyArray<ProceedingView<S>>, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> => {
+    const decodeRows = Schema.decodeUnknown(Schema.Array(rowSchema(kind.state)));
+    return Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient;
       const rows = yield* sql`SELECT agency_id, stream_id, stage, state, version, last_leaf_index, updated_at
         FROM ${sql(kind.table)} WHERE agency_id = ${agencyId} ORDER BY stream_id`;
-      const decoded = yield* Schema.decodeUnknown(Schema.Array(rowSchema(kind.state)))(rows).pipe(
+      const decoded = yield* decodeRows(rows).pipe(
         Effect.mapError(
           (error) =>
             new ProjectionOutOfStep({
@@ -163,6 +178,25 @@ export const listProceedings =
         lastLeafIndex: row.last_leaf_index,
         updatedAt: row.updated_at,
       }));
+    });
+  };
+
+/**
+ * The stream ids of a kind in an agency that start with `prefix`, in id order: what numbering needs (the
+ * year's numbers) without reading every proceeding's state. A range on the primary key, so an index seek.
+ */
+export const streamIdsWithPrefix =
+  <S, I, D, E>(kind: ProceedingKind<S, I, D, E>) =>
+  (agencyId: string, prefix: string): Effect.Effect<ReadonlyArray<string>, SqlError, SqlClient.SqlClient> =>
+    Effect.gen(function* () {
+      const sql = yield* SqlClient.SqlClient;
+      if (prefix === "") return yield* Effect.dieMessage("streamIdsWithPrefix needs a prefix");
+      // Every id with the prefix sorts at or after it and before the prefix with its last character raised.
+      const last = prefix.charCodeAt(prefix.length - 1);
+      const past = `${prefix.slice(0, -1)}${String.fromCharCode(last + 1)}`;
+      const rows = yield* sql<{ readonly stream_id: string }>`SELECT stream_id FROM ${sql(kind.table)}
+        WHERE agency_id = ${agencyId} AND stream_id >= ${prefix} AND stream_id < ${past} ORDER BY stream_id`;
+      return rows.map((row) => String(row.stream_id));
     });
 
 /** The projection of one kind of proceeding: its row (and dependents) after each of its events. */

@@ -37,6 +37,7 @@ import {
   type ProceedingProjectionOptions,
   type ProceedingView,
   proceedingProjections,
+  streamIdsWithPrefix,
   wrongCaseProceedings,
 } from "./proceeding-projections.js";
 import {
@@ -91,6 +92,16 @@ export interface ProceedingsService {
   readonly interferenceRecords: (
     agencyId: AgencyId,
   ) => Effect.Effect<ReadonlyArray<ProceedingView<InterferenceState>>, ProjectionOutOfStep | SqlError>;
+  /** Stream ids of the agency's wrong-case proceedings that start with `prefix` (numbering), in id order. */
+  readonly wrongCaseStreamIds: (
+    agencyId: AgencyId,
+    prefix: string,
+  ) => Effect.Effect<ReadonlyArray<string>, SqlError>;
+  /** Stream ids of the agency's interference records that start with `prefix` (numbering), in id order. */
+  readonly interferenceStreamIds: (
+    agencyId: AgencyId,
+    prefix: string,
+  ) => Effect.Effect<ReadonlyArray<string>, SqlError>;
   /**
    * The agency's running periods (every agency's for `undefined`: the deadline scheduler), earliest due
    * first; `dueOnOrBefore` keeps those due by that day.
@@ -163,6 +174,9 @@ export const makeProceedings = (
       withSql(loadProceeding(interferenceRecords)(agencyId, interferenceStreamId(recordId))),
     wrongCases: (agencyId) => withSql(listProceedings(wrongCaseRows)(agencyId)),
     interferenceRecords: (agencyId) => withSql(listProceedings(interferenceRecords)(agencyId)),
+    wrongCaseStreamIds: (agencyId, prefix) => withSql(streamIdsWithPrefix(wrongCaseRows)(agencyId, prefix)),
+    interferenceStreamIds: (agencyId, prefix) =>
+      withSql(streamIdsWithPrefix(interferenceRecords)(agencyId, prefix)),
     deadlines: (agencyId, options) => withSql(listDeadlines(agencyId, options)),
   };
 };

@@ -44,11 +44,8 @@ export const openWrongCase = (
     const proceedings = yield* Proceedings;
     const year = report.date.slice(0, 4);
     const attempt = Effect.gen(function* () {
-      const existing = yield* proceedings.wrongCases(agencyId);
-      const proceedingId = nextWrongCaseNumber(
-        existing.map((p) => p.streamId),
-        year,
-      );
+      const existing = yield* proceedings.wrongCaseStreamIds(agencyId, `${STREAM_PREFIX}WC-${year}-`);
+      const proceedingId = nextWrongCaseNumber(existing, year);
       const recorded = yield* proceedings.recordWrongCase({
         agencyId,
         proceedingId,

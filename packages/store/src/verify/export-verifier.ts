@@ -28,6 +28,7 @@ import {
   ExportEvent,
   type ExportHeader,
   ExportHeader as ExportHeaderSchema,
+  plainExportEvent,
   subtreesCompletedBy,
 } from "../export/export-format.js";
 import { emptyTreeHash, fromHex, type Hash, hashEquals, nodeHash, toHex } from "../merkle/hashing.js";
@@ -150,7 +151,12 @@ const describeParseError = (error: ParseResult.ParseError): { field: string; mes
 const decodeOptions = { errors: "first", onExcessProperty: "error" } as const;
 const decodeHeader = Schema.decodeUnknownEither(ExportHeaderSchema, decodeOptions);
 const decodeCheckpoint = Schema.decodeUnknownEither(ExportCheckpoint, decodeOptions);
-const decodeEvent = Schema.decodeUnknownEither(ExportEvent, decodeOptions);
+const decodeEventWithSchema = Schema.decodeUnknownEither(ExportEvent, decodeOptions);
+/** An event line decoded: by plain checks when they accept it, otherwise by the Schema, which names the field. */
+const decodeEvent = (json: unknown) => {
+  const plain = plainExportEvent(json);
+  return plain === undefined ? decodeEventWithSchema(json) : Either.right(plain);
+};
 
 /** The checkpoint text of a signed note, unverified: for reading an earlier checkpoint before the key is known. */
 const noteText = (note: string): string | undefined => {

@@ -26,6 +26,7 @@ import {
   EventLog,
   EventType,
   newEvent,
+  openInterferenceRecord,
   Proceedings,
   proceedingsLayer,
   rebuildProjections,
@@ -120,6 +121,43 @@ export const describeProjections = (backend: Backend): void => {
           const view = yield* proceedings.wrongCase(agencyId, "2025-001");
           expect(Option.map(view, (v) => v.state)).toEqual(Option.some(closed.proceeding.state));
           expect(Option.isNone(yield* proceedings.wrongCase(agencyId, "2025-999"))).toBe(true);
+        }),
+    );
+
+    it.effect(
+      "numbers interference records per year from the year's stream ids alone: after the highest, past 999",
+      () =>
+        Effect.gen(function* () {
+          const proceedings = yield* Proceedings;
+          const agencyId = freshAgency("numbering");
+          const open = (id: string, date: string) =>
+            proceedings.recordInterference({
+              agencyId,
+              proceedingId: id,
+              expectedVersion: 0,
+              actor: "user:wang",
+              event: inf.recorded(date),
+            });
+          for (const [id, date] of [
+            ["IF-2025-001", "2025-03-01"],
+            ["IF-2025-999", "2025-03-02"],
+            ["IF-2024-120", "2024-12-30"],
+            ["IF-20250-001", "2025-03-03"],
+          ] as const)
+            yield* open(id, date);
+          expect(yield* proceedings.interferenceStreamIds(agencyId, "interference-record/IF-2025-")).toEqual([
+            "interference-record/IF-2025-001",
+            "interference-record/IF-2025-999",
+          ]);
+          expect(yield* proceedings.wrongCaseStreamIds(agencyId, "wrong-case/WC-2025-")).toEqual([]);
+          const next = yield* openInterferenceRecord(agencyId, "user:wang", inf.recorded("2025-03-04"));
+          expect(next).toEqual({ recordId: "IF-2025-1000", version: 1 });
+          const firstOfYear = yield* openInterferenceRecord(
+            agencyId,
+            "user:wang",
+            inf.recorded("2026-01-05"),
+          );
+          expect(firstOfYear.recordId).toBe("IF-2026-001");
         }),
     );
 
