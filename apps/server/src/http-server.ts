@@ -31,7 +31,9 @@ import {
   type ServerConfig,
 } from "./config.js";
 import { type DemoSeed, seedDemo } from "./demo/seed-demo.js";
+import { documentsEndpoint, isDocumentsPath } from "./documents-endpoint.js";
 import { periodically } from "./periodic-task.js";
+import { isReportsPath, reportsEndpoint } from "./reports-endpoint.js";
 import { addressOf, clearedSessionCookie, presentedBy, sessionCookie } from "./request-credentials.js";
 import { servicesLayer } from "./services.js";
 import { webEndpoint } from "./web-endpoint.js";
@@ -88,6 +90,8 @@ export const startServer = async (config: ServerConfig): Promise<RunningServer> 
     maxAttachmentBytes: config.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
   });
 
+  const documents = documentsEndpoint({ runtime });
+  const reports = reportsEndpoint({ runtime });
   const web = await webEndpoint({ runtime, auth });
 
   // The Set-Cookie headers each request's procedures asked for, written by `responseMeta`.
@@ -142,6 +146,8 @@ export const startServer = async (config: ServerConfig): Promise<RunningServer> 
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/healthz") return json(res, 200, { status: "ok" });
     if (isAttachmentsPath(path)) return void attachments(req, res, path);
+    if (isDocumentsPath(path)) return void documents(req, res, path);
+    if (isReportsPath(path)) return void reports(req, res, new URL(req.url ?? "/", "http://localhost"));
     if (declaresMoreThan(req, maxBodyBytes)) {
       // Not a byte of it is read; the connection goes, so the rest of the body need not be drained.
       return json(res, 413, payloadTooLarge(maxBodyBytes), { connection: "close" });

@@ -20,6 +20,7 @@
 import { appRouter } from "@liuhen/api";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ACCOUNT_ROWS } from "./authorization/account-rows.js";
+import { DOCUMENT_ROWS } from "./authorization/documents-rows.js";
 import { INTAKE_ROWS } from "./authorization/intake-rows.js";
 import { COLLEAGUE, INTERFERENCE_ROWS } from "./authorization/interference-rows.js";
 import {
@@ -47,6 +48,7 @@ const MATRIX: Rows = {
   ...INTAKE_ROWS,
   ...INTERFERENCE_ROWS,
   ...OVERSIGHT_ROWS,
+  ...DOCUMENT_ROWS,
 };
 
 const REFUSAL = {

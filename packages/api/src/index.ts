@@ -23,10 +23,13 @@ export {
   type SessionCookieJar,
 } from "./context.js";
 export { checkDeadlines, type DeadlineCheck } from "./deadlines/check-deadlines.js";
+export * from "./documents/document-files.js";
 export * from "./errors/api-errors.js";
 export * from "./errors/attachment-errors.js";
 export * from "./errors/error-codes.js";
 export * from "./errors/interference-errors.js";
 export type { ErrorData } from "./errors/to-trpc-error.js";
+export * from "./oversight/record-statistics.js";
+export * from "./oversight/statistics-period.js";
 export { type AppRouter, appRouter } from "./root.js";
 export { type AuthenticatedContext, createCallerFactory } from "./trpc.js";

@@ -3,6 +3,7 @@
 import { adminRouter } from "./routers/admin.js";
 import { authRouter } from "./routers/auth.js";
 import { directoryRouter } from "./routers/directory.js";
+import { documentsRouter } from "./routers/documents.js";
 import { domainRouter } from "./routers/domain.js";
 import { intakeRouter } from "./routers/intake.js";
 import { interferenceRouter } from "./routers/interference.js";
@@ -21,6 +22,7 @@ export const appRouter = router({
   directory: directoryRouter,
   notifications: notificationsRouter,
   oversight: oversightRouter,
+  documents: documentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

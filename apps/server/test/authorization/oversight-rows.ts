@@ -150,4 +150,9 @@ export const OVERSIGHT_ROWS: Rows = {
     access: ["legal-officer", "head", "judicial-supervision"],
     input: async () => ({}),
   },
+  "oversight.wrongCaseStatistics": {
+    kind: "query",
+    access: ["legal-officer", "head"],
+    input: async () => ({ quarter: "2020-Q4" }),
+  },
 };

@@ -189,6 +189,17 @@ export const ERROR_CODES = {
     zh: "附件内容与记录的校验值不符，已拒绝提供",
     en: "The stored file no longer matches its recorded hash and is not served",
   },
+  // Official documents
+  DocumentNotAvailable: {
+    code: "CONFLICT",
+    zh: "案件尚未进行到可以制发该文书的步骤",
+    en: "The proceeding has not reached the step this document belongs to",
+  },
+  DocumentNumberContention: {
+    code: "CONFLICT",
+    zh: "同时制发的文书过多，未能取得文号，请稍后重试",
+    en: "Too many documents issued at once to take a number: try again",
+  },
   // The API
   Unauthenticated: { code: "UNAUTHORIZED", zh: "请先登录", en: "Please sign in" },
   Forbidden: { code: "FORBIDDEN", zh: "无权进行此操作", en: "You may not do this" },

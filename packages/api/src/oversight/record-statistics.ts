@@ -1,95 +1,118 @@
 /**
- * Counts of interference records for the legal section and the head: by IF.10 category (as categorised when
- * recorded, and as found, IF.10 第一项至第七项), by method (IF.3 方式), by the recording handler's department and
- * by month. Counts only: no record id, no name, no case. A record falls in every category it was given, so
- * the category counts may add up to more than the total; every other breakdown adds up to the total.
+ * The figures for the legal section and the head, counts only — no record id, no name, no case:
+ *
+ * Interference records: by IF.10 category (as categorised when recorded, and as found, IF.10 第一项至第七项),
+ * by method (IF.3 方式), by the recording handler's department and by month made. A record falls in every
+ * category it was given, so the category counts may add up to more than the total; every other breakdown adds
+ * up to the total. A record is counted in the channel it is routed to (IF.3): the legal section and the head
+ * count the legal section's, the judicial supervision its own. A record routed to the judicial supervision is
+ * about the head or a legal officer: counting it for them would tell them it exists.
+ *
+ * Wrong-case proceedings (WC.10): by stage, trigger (staff or public report, WC.10.1 任何人均有权举报或投诉),
+ * outcome and month the report came in; time per stage; the WC.10.1 and WC.10.3 periods met and missed.
+ *
+ * The counting is the store's (SQL over the statistics projection); this module says who counts what.
  */
-import { ContactMethod, InterferenceCategory, type InterferenceState } from "@liuhen/domain";
-import { monthOf, recordDate, recordMethod } from "./agency-records.js";
+import { type Role, type Route, routeFor } from "@liuhen/domain";
+import {
+  Accounts,
+  type AgencyId,
+  type RecordStatistics,
+  Statistics,
+  type WrongCaseStatistics,
+} from "@liuhen/store";
+import { Effect } from "effect";
+import { today } from "../case-files/case-clock.js";
+import type { Caller } from "../context.js";
+import { directoryIndex } from "./agency-records.js";
+import { monthRange, type StatisticsPeriod } from "./statistics-period.js";
 
-const CATEGORIES = InterferenceCategory.literals;
-const METHODS = ContactMethod.literals;
+export type { RecordStatistics, WrongCaseStatistics };
 
-type CategoryCounts = { readonly [C in (typeof CATEGORIES)[number]]: number };
+/** The channels whose records the caller counts. */
+export const statisticsRoutes = (caller: Caller): ReadonlyArray<Route> => [
+  ...(caller.roles.includes("legal-officer") || caller.roles.includes("head")
+    ? (["legal-section"] as const)
+    : []),
+  ...(caller.roles.includes("judicial-supervision") ? (["judicial-supervision"] as const) : []),
+];
 
-const zeroCategories = (): Record<(typeof CATEGORIES)[number], number> =>
-  Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<(typeof CATEGORIES)[number], number>;
-
-export interface RecordStatistics {
-  readonly total: number;
-  /** IF.10 categories the domain gave the contact when it was recorded; `none`: no IF.10 category. */
-  readonly byRecordedCategory: CategoryCounts & { readonly none: number };
-  /** IF.10 categories found (`InterferenceFound`); `legitimate`: found not to be interference; `pending`: no finding yet. */
-  readonly byFinding: CategoryCounts & { readonly legitimate: number; readonly pending: number };
-  readonly byMethod: { readonly [M in (typeof METHODS)[number]]: number };
-  /** The recording handler's department in the directory now; null when they are not in it. */
-  readonly byDepartment: ReadonlyArray<{ readonly department: string | null; readonly count: number }>;
-  /** By the month the record was made, earliest first. */
-  readonly byMonth: ReadonlyArray<{ readonly month: string; readonly count: number }>;
-}
-
-const isCategory = (value: unknown): value is (typeof CATEGORIES)[number] =>
-  typeof value === "string" && (CATEGORIES as ReadonlyArray<string>).includes(value);
+/** Who may read the wrong-case figures: the legal section, which runs WC.10, and the head. */
+export const readsWrongCaseStatistics = (caller: Caller): boolean =>
+  caller.roles.includes("legal-officer") || caller.roles.includes("head");
 
 /**
- * The IF.10 categories of the categorisation kept with the record: the domain's result as the record
- * procedure keeps it (`{ result: { categories } }`), or a bare result (`{ categories }`).
+ * The people in the directory whose enabled accounts' roles route a record naming them to the judicial
+ * supervision (the domain's `routeFor`, IF.3).
  */
-export const recordedCategories = (categorisation: unknown): ReadonlyArray<(typeof CATEGORIES)[number]> => {
-  if (typeof categorisation !== "object" || categorisation === null) return [];
-  const { result, categories } = categorisation as { result?: unknown; categories?: unknown };
-  const list =
-    typeof result === "object" &&
-    result !== null &&
-    Array.isArray((result as { categories?: unknown }).categories)
-      ? (result as { categories: ReadonlyArray<unknown> }).categories
-      : Array.isArray(categories)
-        ? categories
-        : [];
-  return [...new Set(list.filter(isCategory))];
-};
+const seniorPeople = (agencyId: AgencyId) =>
+  Effect.gen(function* () {
+    const accounts = yield* Effect.flatMap(Accounts, (a) => a.list(agencyId));
+    const people = yield* directoryIndex(agencyId);
+    const roles = new Map<string, Set<Role>>();
+    for (const account of accounts) {
+      if (account.status !== "active" || account.personId === null || !people.has(account.personId)) continue;
+      const held = roles.get(account.personId) ?? new Set<Role>();
+      for (const role of account.roles) held.add(role);
+      roles.set(account.personId, held);
+    }
+    return [...roles]
+      .filter(([, held]) => routeFor([held]) === "judicial-supervision")
+      .map(([person]) => person)
+      .sort();
+  });
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export interface PeriodShown {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly quarter: string | null;
+}
 
-/** The counts over `records`; `departmentOf` gives the recording handler's department. */
-export const recordStatistics = (
-  records: ReadonlyArray<InterferenceState>,
-  departmentOf: (handler: string) => string | null,
-): RecordStatistics => {
-  const recorded = { ...zeroCategories(), none: 0 };
-  const found = { ...zeroCategories(), legitimate: 0, pending: 0 };
-  const methods = Object.fromEntries(METHODS.map((m) => [m, 0])) as Record<(typeof METHODS)[number], number>;
-  const departments = new Map<string | null, number>();
-  const months = new Map<string, number>();
-  let total = 0;
-  for (const state of records) {
-    const date = recordDate(state);
-    if (state.record === null || date === null) continue;
-    total += 1;
-    const categories = recordedCategories(state.record.categorisation);
-    if (categories.length === 0) recorded.none += 1;
-    for (const c of categories) recorded[c] += 1;
-    const finding = state.finding;
-    if (finding === null) found.pending += 1;
-    else if (finding._tag === "ContactFoundLegitimate") found.legitimate += 1;
-    else for (const c of new Set(finding.categories)) found[c] += 1;
-    const method = recordMethod(state);
-    if (method !== null && Object.hasOwn(methods, method)) methods[method as (typeof METHODS)[number]] += 1;
-    const department = departmentOf(state.record.handler);
-    departments.set(department, (departments.get(department) ?? 0) + 1);
-    const month = monthOf(date);
-    months.set(month, (months.get(month) ?? 0) + 1);
-  }
-  return {
-    total,
-    byRecordedCategory: recorded,
-    byFinding: found,
-    byMethod: methods,
-    byDepartment: [...departments]
-      .map(([department, count]) => ({ department, count }))
-      .sort((a, b) =>
-        a.department === null ? 1 : b.department === null ? -1 : byText(a.department, b.department),
-      ),
-    byMonth: [...months].map(([month, count]) => ({ month, count })).sort((a, b) => byText(a.month, b.month)),
-  };
-};
+export interface InterferenceFigures extends RecordStatistics, PeriodShown {
+  readonly routes: ReadonlyArray<Route>;
+}
+
+export interface WrongCaseFigures extends WrongCaseStatistics, PeriodShown {
+  /** The day `overdue` is counted on. */
+  readonly asOf: string;
+}
+
+export const interferenceFigures = (caller: Caller, period: StatisticsPeriod) =>
+  Effect.gen(function* () {
+    const range = monthRange(period);
+    const routes = statisticsRoutes(caller);
+    const seniors = yield* seniorPeople(caller.agencyId);
+    const counts = yield* Effect.flatMap(Statistics, (s) =>
+      s.interference(caller.agencyId, {
+        from: range.from ?? undefined,
+        to: range.to ?? undefined,
+        routes,
+        seniors,
+      }),
+    );
+    const figures: InterferenceFigures = { routes: [...routes], ...range, ...counts };
+    return figures;
+  });
+
+export const wrongCaseFigures = (caller: Caller, period: StatisticsPeriod) =>
+  Effect.gen(function* () {
+    const range = monthRange(period);
+    const asOf = yield* today;
+    const counts = yield* Effect.flatMap(Statistics, (s) =>
+      s.wrongCases(caller.agencyId, {
+        from: range.from ?? undefined,
+        to: range.to ?? undefined,
+        today: asOf,
+      }),
+    );
+    const figures: WrongCaseFigures = { ...range, asOf, ...counts };
+    return figures;
+  });
+
+/** Everything the caller may read, as the reports endpoint exports it: wrong cases null when not theirs. */
+export const statisticsReport = (caller: Caller, period: StatisticsPeriod) =>
+  Effect.gen(function* () {
+    const interference = yield* interferenceFigures(caller, period);
+    const wrongCases = readsWrongCaseStatistics(caller) ? yield* wrongCaseFigures(caller, period) : null;
+    return { interference, wrongCases };
+  });

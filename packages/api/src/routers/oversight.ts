@@ -24,7 +24,7 @@
  *
  * `by` in every event is the caller's person id, never an input.
  */
-import { checkDraw, RecordSpotChecked, type Route, readAccess, SampleSizes, StepDate } from "@liuhen/domain";
+import { checkDraw, RecordSpotChecked, readAccess, SampleSizes, StepDate } from "@liuhen/domain";
 import {
   type Attestation,
   AttestationKind,
@@ -65,7 +65,8 @@ import {
   recordIdOf,
   routedRecords,
 } from "../oversight/agency-records.js";
-import { recordStatistics } from "../oversight/record-statistics.js";
+import { interferenceFigures, wrongCaseFigures } from "../oversight/record-statistics.js";
+import { StatisticsPeriod } from "../oversight/statistics-period.js";
 import { input, requireRole, router, run } from "../trpc.js";
 
 const RecordId = Name;
@@ -265,16 +266,6 @@ const notInFuture = (month: string) =>
         )
       : Effect.succeed(now),
   );
-
-// ------------------------------------------------------------------------------------------------ routes
-
-/** The channels a caller's figures cover: the legal section's for its officers and the head, the other for its body. */
-const routesOf = (caller: Caller): ReadonlyArray<Route> => [
-  ...(caller.roles.includes("legal-officer") || caller.roles.includes("head")
-    ? (["legal-section"] as const)
-    : []),
-  ...(caller.roles.includes("judicial-supervision") ? (["judicial-supervision"] as const) : []),
-];
 
 export const oversightRouter = router({
   /**
@@ -778,44 +769,20 @@ export const oversightRouter = router({
 
   /**
    * Counts of interference records by IF.10 category (at recording and as found), method, department and
-   * month: no names. The legal section and the head count the records routed to the legal section; the
-   * judicial supervision counts those routed to it. A record routed to the judicial supervision is about
-   * the head or a legal officer: counting it for them would tell them it exists.
+   * month, over an optional period (months from/to, or a quarter): no names. The legal section and the head
+   * count the records routed to the legal section; the judicial supervision counts those routed to it. A
+   * record routed to the judicial supervision is about the head or a legal officer: counting it for them
+   * would tell them it exists. Summed by the store from the statistics projection (record-statistics.ts).
    */
   statistics: statisticsProcedure
-    .input(
-      input(
-        Schema.Struct({
-          from: Schema.optional(AttestationMonth),
-          to: Schema.optional(AttestationMonth),
-        }),
-      ),
-    )
-    .query(({ ctx, input: request }) =>
-      run(
-        ctx,
-        Effect.gen(function* () {
-          const routes = routesOf(ctx.caller);
-          const records = (yield* routedRecords(ctx.caller.agencyId)).filter((r) => {
-            const made = r.view.state.record?.date;
-            if (made === undefined || !routes.includes(r.route)) return false;
-            const month = monthOf(made);
-            return (
-              (request.from === undefined || month >= request.from) &&
-              (request.to === undefined || month <= request.to)
-            );
-          });
-          const people = yield* directoryIndex(ctx.caller.agencyId);
-          return {
-            routes: [...routes],
-            from: request.from ?? null,
-            to: request.to ?? null,
-            ...recordStatistics(
-              records.map((r) => r.view.state),
-              (handler) => people.get(handler)?.department ?? null,
-            ),
-          };
-        }),
-      ),
-    ),
+    .input(input(StatisticsPeriod))
+    .query(({ ctx, input: request }) => run(ctx, interferenceFigures(ctx.caller, request))),
+
+  /**
+   * WC.10 figures for the legal section and the head: proceedings by stage, trigger, outcome and month the
+   * report came in, time per stage, and the WC.10.1 / WC.10.3 periods met, missed, lapsed and running.
+   */
+  wrongCaseStatistics: requireRole("legal-officer", "head")
+    .input(input(StatisticsPeriod))
+    .query(({ ctx, input: request }) => run(ctx, wrongCaseFigures(ctx.caller, request))),
 });
