@@ -5,23 +5,33 @@ import { Effect, Exit } from "effect";
 import { adminCommand } from "./commands/admin.js";
 import { assessCommand } from "./commands/assess.js";
 import { backupCommand, checkDbCommand, restoreCommand } from "./commands/backup.js";
+import { documentCommand } from "./commands/document.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { loginCommand, logoutCommand } from "./commands/login.js";
+import { openUi } from "./commands/open-ui.js";
 import { passwordCommand } from "./commands/password.js";
+import { queueCommand } from "./commands/queue.js";
+import { statsCommand } from "./commands/stats.js";
 import { verifyCommand } from "./commands/verify.js";
+import { verifyDocCommand } from "./commands/verify-doc.js";
 import { ExitCode } from "./exit-code.js";
 
-const liuhen = Command.make("liuhen").pipe(
+// Alone, `liuhen` opens the terminal UI (or prints its usage when not on a terminal).
+const liuhen = Command.make("liuhen", {}, () => openUi).pipe(
   Command.withDescription("留痕 Liuhen: wrong-case accountability and interference records"),
   Command.withSubcommands([
     loginCommand,
     logoutCommand,
     passwordCommand,
+    queueCommand,
+    documentCommand,
+    statsCommand,
     assessCommand,
     exportCommand,
     importCommand,
     verifyCommand,
+    verifyDocCommand,
     backupCommand,
     restoreCommand,
     checkDbCommand,

@@ -16,7 +16,7 @@ export const bearerClient = (server: string, token: string): ApiClient =>
 /** A client that keeps the session cookie the server sets and sends the CSRF token once it is known. */
 export const sessionClient = (
   server: string,
-): { readonly client: ApiClient; readonly useCsrf: (token: string) => void } => {
+): { readonly client: ApiClient; readonly adoptCsrf: (token: string) => void } => {
   let cookie: string | null = null;
   let csrf: string | null = null;
   const client = createTRPCClient<AppRouter>({
@@ -34,8 +34,8 @@ export const sessionClient = (
       }),
     ],
   });
-  const useCsrf = (token: string) => {
+  const adoptCsrf = (token: string) => {
     csrf = token;
   };
-  return { client, useCsrf };
+  return { client, adoptCsrf };
 };

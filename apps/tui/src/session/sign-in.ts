@@ -41,13 +41,13 @@ export const openSession = (
 ): Effect.Effect<{ readonly client: ApiClient; readonly mustChangePassword: boolean }, unknown> =>
   Effect.tryPromise({
     try: async () => {
-      const { client, useCsrf } = sessionClient(where.base);
+      const { client, adoptCsrf } = sessionClient(where.base);
       const session = await client.auth.login.mutate({
         agency: where.agency,
         username: where.username,
         password,
       });
-      useCsrf(session.csrfToken);
+      adoptCsrf(session.csrfToken);
       return { client, mustChangePassword: session.mustChangePassword };
     },
     catch: (error) => error,

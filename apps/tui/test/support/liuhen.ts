@@ -16,3 +16,11 @@ export const liuhenWithInput = (input: string, ...args: string[]): Run => {
 };
 
 export const liuhen = (...args: string[]): Run => liuhenWithInput("", ...args);
+
+/** The binary with an environment of the test's own (a config directory, `NO_COLOR`…). */
+export const liuhenWithEnv = (input: string, env: NodeJS.ProcessEnv, ...args: string[]): Run => {
+  const run = spawnSync(process.execPath, [bin, ...args], { input, env, encoding: "utf8", timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+};
+
+export const LIUHEN_BIN = bin;

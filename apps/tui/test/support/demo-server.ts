@@ -1,0 +1,95 @@
+/**
+ * A real Liuhen server for the terminal UI's tests: the built `apps/server/dist/main.js` with `--demo` (what
+ * `npm start` runs) on a free port over a fresh data directory, so the UI meets the demo agency's data. The
+ * demo prints its accounts' passwords once; they are read from its output. `stop` and `restart` (same port,
+ * same data) let a test take the server away and bring it back.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SERVER_MAIN = fileURLToPath(new URL("../../../server/dist/main.js", import.meta.url));
+
+export interface DemoServer {
+  readonly url: string;
+  readonly port: number;
+  /** Each demo account's password, by username (fazhi is the legal officer). */
+  readonly passwords: Readonly<Record<string, string>>;
+  /** The server's data directory (its SQLite file `liuhen.db` and `keys/`), for a store opened beside it. */
+  readonly dataDir: string;
+  readonly stop: () => Promise<void>;
+  readonly restart: () => Promise<void>;
+  /** Stops the server and removes its data. */
+  readonly close: () => Promise<void>;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+
+const launch = (port: number, dataDir: string, demo: boolean) =>
+  new Promise<{ child: ChildProcess; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVER_MAIN, ...(demo ? ["--demo"] : [])], {
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LIUHEN_DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 90_000);
+    const ready = demo ? /liuhen login --server/ : /"listening"/;
+    const read = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve({ child, output });
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code}):\n${output}`));
+    });
+  });
+
+const ended = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+
+export const startDemoServer = async (): Promise<DemoServer> => {
+  const directory = mkdtempSync(join(tmpdir(), "liuhen-tui-demo-"));
+  const dataDir = join(directory, "data");
+  const port = await freePort();
+  const first = await launch(port, dataDir, true);
+  let child: ChildProcess = first.child;
+  const passwords = Object.fromEntries(
+    [...first.output.matchAll(/^ {2}([a-z]+) +(\S+) {3}\S/gm)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+  );
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    passwords,
+    dataDir,
+    stop: () => ended(child),
+    restart: async () => {
+      await ended(child);
+      child = (await launch(port, dataDir, false)).child;
+    },
+    close: async () => {
+      await ended(child);
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+};
