@@ -1,0 +1,46 @@
+/**
+ * The handler's month (每月确认): their records of a month as the log holds them, confirmed complete — or a
+ * nil return when there were none — and their protection (IF.9 如实记录……受法律和组织保护), which holds for
+ * everyone who has recorded interference. What must be confirmed is the API's to check, not this page's.
+ */
+import { isoDateInShanghai } from "@liuhen/domain";
+import { redirect } from "@sveltejs/kit";
+import { api } from "$lib/server/api.js";
+import { refused, textFields } from "$lib/server/refusal.js";
+import { requireUser } from "$lib/server/session.js";
+import type { Actions, PageServerLoad } from "./$types.js";
+
+const monthOf = (url: URL): string => {
+  const asked = url.searchParams.get("month") ?? "";
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : isoDateInShanghai(Date.now()).slice(0, 7);
+};
+
+export const load: PageServerLoad = async (event) => {
+  requireUser(event);
+  const client = api(event);
+  const month = monthOf(event.url);
+  const [attestation, records] = await Promise.all([
+    client.oversight.myAttestation.query({ month }),
+    client.interference.list.query(),
+  ]);
+  return { month, attestation, recordedByMe: records.filter((r) => r.access === "author").length };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    requireUser(event);
+    const form = await event.request.formData();
+    const values = textFields(form, ["month", "kind", "csrf"]);
+    const recordIds = form.getAll("recordIds").filter((id): id is string => typeof id === "string");
+    try {
+      await api(event, { csrf: values.csrf }).oversight.attest.mutate({
+        month: values.month,
+        kind: values.kind === "none" ? "none" : "records",
+        recordIds,
+      });
+    } catch (error) {
+      return refused(error, { month: values.month, kind: values.kind });
+    }
+    redirect(303, `/attestation?month=${encodeURIComponent(values.month)}&done=1`);
+  },
+};

@@ -1,0 +1,9 @@
+/** The interference records the reader may read (need-to-know decides which, in the API). */
+import { api } from "$lib/server/api.js";
+import { requireUser } from "$lib/server/session.js";
+import type { PageServerLoad } from "./$types.js";
+
+export const load: PageServerLoad = async (event) => {
+  requireUser(event);
+  return { records: await api(event).interference.list.query() };
+};
