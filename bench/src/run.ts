@@ -13,44 +13,29 @@ import { fileURLToPath } from "node:url";
 import { loadAverage, machine } from "./lib/machine.js";
 import { FULL_PLAN, QUICK_PLAN } from "./lib/measure.js";
 import { type RowResult, table } from "./lib/report.js";
-import type { PendingRow, Row } from "./lib/row.js";
+import type { Row } from "./lib/row.js";
 import { appendPostgresRow } from "./rows/append-postgres.js";
 import { appendSqliteRow } from "./rows/append-sqlite.js";
 import { assessRow } from "./rows/assess.js";
+import { httpRow } from "./rows/http.js";
+import { statisticsRow } from "./rows/statistics.js";
+import { tuiStartRow } from "./rows/tui-start.js";
 import { verifyRow } from "./rows/verify.js";
+import { webRow } from "./rows/web.js";
 
-const ROWS: ReadonlyArray<Row> = [assessRow, appendSqliteRow, appendPostgresRow, verifyRow];
-
-/** Rows of the benchmark issue whose subject does not exist yet. Each becomes a `Row` in `rows/` when it does. */
-const PENDING: ReadonlyArray<PendingRow> = [
-  {
-    id: "http",
-    title: "tRPC over HTTP: requests/s and latency under load (autocannon) vs a bare node:http handler",
-    unit: "requests/s",
-    waitsFor: "apps/server procedures that read and write the store",
-  },
-  {
-    id: "statistics",
-    title: "statistics over a generated year of proceedings vs the same query in plain SQL",
-    unit: "queries/s",
-    waitsFor: "the statistics queries (projections landing in packages/store)",
-  },
-  {
-    id: "tui-start",
-    title: "`liuhen` command start-up to first output vs `node -e 0`",
-    unit: "ms",
-    waitsFor: "the legal officers' terminal UI in apps/tui",
-  },
-  {
-    id: "web",
-    title: "web pages: server render time and bytes shipped vs a static page",
-    unit: "ms",
-    waitsFor: "apps/web",
-  },
+const ROWS: ReadonlyArray<Row> = [
+  assessRow,
+  appendSqliteRow,
+  appendPostgresRow,
+  verifyRow,
+  httpRow,
+  statisticsRow,
+  tuiStartRow,
+  webRow,
 ];
 
 const usage = `usage: npm run bench -- [--quick] [row …]
-rows: ${ROWS.map((r) => r.id).join(", ")} (pending: ${PENDING.map((r) => r.id).join(", ")})
+rows: ${ROWS.map((r) => r.id).join(", ")}
   --quick   each row briefly (smoke); writes bench/results.quick.json
 `;
 
@@ -62,13 +47,12 @@ const main = async (): Promise<number> => {
   }
   const quick = args.includes("--quick");
   const named = args.filter((a) => !a.startsWith("--"));
-  const unknown = named.filter((n) => !ROWS.some((r) => r.id === n) && !PENDING.some((r) => r.id === n));
+  const unknown = named.filter((n) => !ROWS.some((r) => r.id === n));
   if (unknown.length > 0) {
     process.stderr.write(`unknown row(s): ${unknown.join(", ")}\n${usage}`);
     return 2;
   }
   const selected = named.length === 0 ? ROWS : ROWS.filter((r) => named.includes(r.id));
-  const pending = named.length === 0 ? PENDING : PENDING.filter((r) => named.includes(r.id));
   const plan = quick ? QUICK_PLAN : FULL_PLAN;
   const host = machine();
   const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -102,20 +86,6 @@ const main = async (): Promise<number> => {
       durationMs: Math.round(performance.now() - t0),
       plan,
       ...outcome,
-    });
-  }
-  for (const p of pending) {
-    results.push({
-      id: p.id,
-      title: p.title,
-      unit: p.unit,
-      status: "pending",
-      reason: `not built yet: waits for ${p.waitsFor}`,
-      machine: host,
-      startedAt: new Date().toISOString(),
-      durationMs: 0,
-      checks: [],
-      notes: [],
     });
   }
 

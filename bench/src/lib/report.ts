@@ -47,7 +47,9 @@ export type Target =
   /** figure ÷ baseline. */
   | { readonly kind: "ratio-at-least"; readonly value: number; readonly text: string }
   /** An amount that must stay at or under a limit (a peak memory). */
-  | { readonly kind: "at-most"; readonly value: number; readonly text: string };
+  | { readonly kind: "at-most"; readonly value: number; readonly text: string }
+  /** No target: the figure is printed beside its baseline, for the reader to judge. */
+  | { readonly kind: "reported"; readonly text: string };
 
 export interface Check {
   readonly name: string;
@@ -59,13 +61,13 @@ export interface Check {
   readonly met: boolean;
 }
 
-export type RowStatus = "measured" | "skipped" | "failed" | "pending";
+export type RowStatus = "measured" | "skipped" | "failed";
 
 export interface RowResult {
   readonly id: string;
   readonly title: string;
   readonly status: RowStatus;
-  /** Why the row was skipped, failed or is still pending. */
+  /** Why the row was skipped or failed. */
   readonly reason?: string | undefined;
   readonly unit: string;
   readonly machine: Machine;
@@ -135,6 +137,28 @@ export const limitCheck = (name: string, amount: Amount, value: number, text: st
   met: amount.value <= value,
 });
 
+/** A figure with no target, printed (with its baseline and their ratio, when there is one). */
+export const reportedCheck = (
+  name: string,
+  f: Figure | Amount,
+  baseline?: { readonly figure: Figure; readonly ratio: RatioStats },
+): Check => ({
+  name,
+  figure: f,
+  baseline: baseline?.figure,
+  ratio:
+    baseline === undefined
+      ? undefined
+      : {
+          median: baseline.ratio.median,
+          min: baseline.ratio.min,
+          max: baseline.ratio.max,
+          perRound: baseline.ratio.perRound,
+        },
+  target: { kind: "reported", text: "—" },
+  met: true,
+});
+
 export const formatRate = (perSecond: number): string =>
   perSecond >= 100
     ? Math.round(perSecond).toLocaleString("en-US")
@@ -142,6 +166,7 @@ export const formatRate = (perSecond: number): string =>
 
 const formatTime = (perSecond: number): string => {
   const us = 1e6 / perSecond;
+  if (us >= 1e6) return `${(us / 1e6).toPrecision(3)} s`;
   return us >= 1000 ? `${(us / 1000).toPrecision(3)} ms` : `${us.toPrecision(3)} µs`;
 };
 
@@ -175,7 +200,6 @@ export const table = (rows: ReadonlyArray<RowResult>): string => {
   ];
   const lines: Array<Array<string>> = [];
   for (const row of rows) {
-    if (row.status === "pending") continue;
     if (row.status !== "measured" || row.checks.length === 0) {
       lines.push([row.id, "", "", "", "", "", `${row.status}: ${row.reason ?? ""}`]);
       continue;
@@ -188,7 +212,7 @@ export const table = (rows: ReadonlyArray<RowResult>): string => {
         formatFigure(c.baseline),
         formatRatio(c.ratio),
         c.target.text,
-        c.met ? "met" : "MISSED",
+        c.target.kind === "reported" ? "reported" : c.met ? "met" : "MISSED",
       ]);
     });
   }
@@ -199,13 +223,5 @@ export const table = (rows: ReadonlyArray<RowResult>): string => {
       .join(" │ ")
       .trimEnd();
   const rule = widths.map((w) => "─".repeat(w)).join("─┼─");
-  const pending = rows.filter((r) => r.status === "pending");
-  return [
-    fmt(header),
-    rule,
-    ...lines.map(fmt),
-    ...(pending.length > 0
-      ? ["", `pending rows: ${pending.map((r) => `${r.id} (${r.reason ?? ""})`).join("; ")}`]
-      : []),
-  ].join("\n");
+  return [fmt(header), rule, ...lines.map(fmt)].join("\n");
 };

@@ -25,11 +25,3 @@ export interface Row {
   readonly unit: string;
   readonly run: (context: RowContext) => Promise<RowOutcome>;
 }
-
-/** A row that cannot be built yet: it shows in the table and the report as pending, with what it waits for. */
-export interface PendingRow {
-  readonly id: string;
-  readonly title: string;
-  readonly unit: string;
-  readonly waitsFor: string;
-}

@@ -11,11 +11,11 @@
  * baseline that did not hash the bytes the generator wrote.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { type GeneratedExport, writeExportFile } from "../corpus/export-file.js";
 import { type ChildRun, distFile, runNode } from "../lib/child.js";
+import { liuhenBin } from "../lib/liuhen-bin.js";
 import { median } from "../lib/measure.js";
 import { type Amount, type Figure, formatRate, limitCheck, ratioCheck } from "../lib/report.js";
 import type { Row, RowOutcome } from "../lib/row.js";
@@ -31,19 +31,6 @@ const TARGET_VS_RAW = 0.5;
 /** Peak memory limit, MB (10^6 bytes: the stricter reading of "150 MB"). */
 const TARGET_PEAK_MB = 150;
 const MB = 1e6;
-
-/** The `liuhen` command as installed from the workspace: its bin script, which runs the built CLI. */
-const liuhenBin = (): string => {
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve("@liuhen/tui/package.json"));
-  const main = join(root, "dist", "main.js");
-  try {
-    require.resolve(main);
-  } catch {
-    throw new Error(`the liuhen command is not built (${main}): npx turbo build --filter=@liuhen/bench...`);
-  }
-  return join(root, "bin", "liuhen.js");
-};
 
 const excerpt = (run: ChildRun) =>
   `exit ${run.code ?? run.signal}; stdout: ${run.stdout.slice(0, 1500)}; stderr: ${run.stderr.slice(0, 1500)}`;
