@@ -14,7 +14,8 @@ export const demoGreeting = (seed: DemoSeed, url: string): string => {
     "演示账号（密码仅显示这一次，请妥善保存）/ demo accounts (passwords are shown this once only):",
     ...rows,
     "",
-    `登录 / sign in: npx liuhen login --server ${url} --agency ${seed.agency} --username fazhi`,
+    `网页 / web pages: ${url}/ （公众举报 / public report: ${url}/report，员工登录 / staff sign-in: ${url}/login）`,
+    `终端 / terminal: npx liuhen login --server ${url} --agency ${seed.agency} --username fazhi，然后 / then npx liuhen`,
     `公众举报 ${seed.publicReport.proceedingId} 的回执码 / the public report's receipt code: ${seed.publicReport.receiptCode}`,
     "",
   ].join("\n");
