@@ -3,9 +3,13 @@
  * with the demo agency (`--demo`) on a random port. Log in, accept a new report (WC.10.1), send it to the
  * head (WC.10.2), and — once the head and the investigator have done their part — classify it and propose a
  * sanction (WC.7); each change is then seen through the tRPC API as the web UI reads it. Also: the UI in
- * colour and with NO_COLOR, and `liuhen queue` beside it.
+ * colour and with NO_COLOR, and `liuhen queue` beside it; and one official document generated from the TUI
+ * (issue 8), seen through the API and on disk where the TUI said.
  */
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type DemoServer, startDemoServer } from "./support/demo-server.js";
@@ -22,8 +26,8 @@ let server: DemoServer;
 let login: ReturnType<typeof loginAsLegalOfficer>;
 const terminals: Terminal[] = [];
 
-const open = (env: Record<string, string> = {}) => {
-  const terminal = openTerminal([process.execPath, BIN], { LIUHEN_CONFIG_DIR: login.config, ...env });
+const open = (env: Record<string, string> = {}, cwd?: string) => {
+  const terminal = openTerminal([process.execPath, BIN], { LIUHEN_CONFIG_DIR: login.config, ...env }, cwd);
   terminals.push(terminal);
   return terminal;
 };
@@ -114,6 +118,49 @@ describeInTmux("liuhen in a real terminal (tmux, 80×24)", () => {
     // In colour: the screen carries colour escapes (the title is cyan).
     expect(t.screen(true)).toMatch(COLOUR);
     await t.keys("q");
+  });
+
+  it("generates a document from a file's detail (d) into the directory it started in; the API lists it", async () => {
+    // A short directory name, so the saved-in line is not cut at 80 columns.
+    const here = mkdtempSync(join(tmpdir(), "lh-"));
+    try {
+      const t = open({}, here);
+      await t.waitFor("[1 新举报");
+      await t.keys("2");
+      await t.waitFor("[2 错案程序");
+      await t.keys("/");
+      await t.literal("WC-2026-004");
+      await t.keys("Enter");
+      await t.waitFor("▶ WC-2026-004");
+      await t.keys("Enter");
+      await t.waitFor("错案程序 WC-2026-004");
+      await t.keys("d");
+      await t.waitFor("3. 处理建议 / handling proposal");
+      await t.keys("3");
+      await t.waitFor(`保存目录 / directory: ${here}`);
+      await t.keys("Enter");
+      await t.waitFor("确认生成 / confirm: 处理建议");
+      await t.keys("y");
+      const screen = await t.waitFor(/ · \S+\.docx/);
+      expect(screen).toContain(`已保存到 / saved in: ${here}`);
+      const names = [...screen.matchAll(/ · (\S+\.(?:pdf|docx))/g)].map((m) => m[1] ?? "");
+      expect(names).toHaveLength(2);
+      const [issued] = await (await sessionOf(server, "fazhi")).documents.list.query({
+        proceeding: { kind: "wrong-case", id: "WC-2026-004" },
+      });
+      expect(issued?.kind).toBe("handling-proposal");
+      expect(screen).toContain(`已生成 / generated: ${issued?.number}`);
+      for (const name of names) {
+        const file = join(here, name);
+        expect(existsSync(file)).toBe(true);
+        const sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
+        expect(issued?.files.map((f) => f.sha256)).toContain(sha256);
+      }
+      await t.keys("Escape");
+      await t.keys("q");
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
   });
 
   it("with NO_COLOR the same screens carry no colour, and say what colour would in words", async () => {

@@ -181,7 +181,12 @@ export const statisticsTables = (
   return tables;
 };
 
-/** Every citation id the tables show, for the article overlay. */
+/** Every citation id the tables show, in their titles and rows, for the article overlay. */
 export const tableCitations = (tables: ReadonlyArray<Table>): ReadonlyArray<string> => [
-  ...new Set(tables.flatMap((table) => table.rows.flatMap((row) => row.citations))),
+  ...new Set(
+    tables.flatMap((table) => [
+      ...[...table.title.zh.matchAll(/(?:WC|IF)\.[0-9]+(?:\.[0-9]+)?/g)].map((m) => m[0]),
+      ...table.rows.flatMap((row) => row.citations),
+    ]),
+  ),
 ];

@@ -64,7 +64,7 @@ const FOOTERS: Readonly<Record<Screen["_tag"], string>> = {
   Queues: "Enter 打开 ←→ 切换 / 搜索 n 新建抽查 s 统计 m 通知 ? 帮助 q 退出",
   Detail: "a 办理 d 公文 c 条文 ↑↓ 滚动 Esc 返回 r 刷新 ? 帮助 q 退出",
   Statistics: "p 期间 c 条文 ↑↓ 滚动 Esc 返回 r 刷新 ? 帮助 q 退出",
-  Notifications: "Enter 标为已读 ↑↓ 移动 Esc 返回 r 刷新 ? 帮助 q 退出",
+  Notifications: "Enter 标为已读 c 条文 ↑↓ 移动 Esc 返回 r 刷新 ? 帮助 q 退出",
 };
 
 export const App = ({ desk, who, colour, width, height, cwd = process.cwd() }: AppProps) => {
@@ -277,6 +277,7 @@ export const App = ({ desk, who, colour, width, height, cwd = process.cwd() }: A
               active={!layered}
               onBack={back}
               onRead={countUnread}
+              onArticles={(ids) => setArticles({ ids, index: 0 })}
             />
           ) : screen._tag === "Queues" ? (
             <QueuesScreen

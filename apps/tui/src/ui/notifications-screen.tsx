@@ -35,6 +35,7 @@ export const NotificationsScreen = ({
   active,
   onBack,
   onRead,
+  onArticles,
 }: {
   readonly desk: LegalDesk;
   readonly rows: number;
@@ -42,6 +43,8 @@ export const NotificationsScreen = ({
   readonly onBack: () => void;
   /** One was marked read: the header's unread count changes. */
   readonly onRead: () => void;
+  /** `c`: the articles of the periods the notices name. */
+  readonly onArticles: (ids: ReadonlyArray<string>) => void;
 }) => {
   const [list, setList] = useState<ReadonlyArray<UserNotification> | null>(null);
   const [cursor, setCursorState] = useState(0);
@@ -86,6 +89,11 @@ export const NotificationsScreen = ({
             setMessage({ text: `未标记 / not marked — ${refusal.zh} / ${refusal.en}`, error: true });
           },
         );
+      } else if (input === "c") {
+        const ids = [
+          ...new Set(items.map((n) => (n.details as Readonly<Record<string, string>>).period ?? "")),
+        ].filter((id) => id !== "");
+        if (ids.length > 0) onArticles(ids);
       } else if (input === "r") load();
     },
     { isActive: active },

@@ -15,7 +15,7 @@ import {
   type Table,
   tableCitations,
 } from "../desk/statistics.js";
-import { column } from "./fit.js";
+import { column, widthOf } from "./fit.js";
 import { type Tone, Toned } from "./theme.js";
 
 interface Line {
@@ -25,18 +25,21 @@ interface Line {
 
 const CELL = 7;
 
+/** A figure or a column's name, right-aligned in its cell so the figures line up under it. */
+const cell = (text: string): string => " ".repeat(Math.max(1, CELL - widthOf(text))) + text;
+
 const tableLines = (tables: ReadonlyArray<Table>, width: number): ReadonlyArray<Line> => {
   const lines: Line[] = [];
   for (const table of tables) {
     const label = Math.max(20, width - CELL * table.columns.length);
     lines.push({ text: `${table.title.zh} / ${table.title.en}`, tone: "title" });
     lines.push({
-      text: column("", label) + table.columns.map((c) => column(c, CELL)).join(""),
+      text: column("", label) + table.columns.map(cell).join(""),
       tone: "muted",
     });
     for (const row of table.rows) {
       lines.push({
-        text: column(`  ${row.label}`, label) + row.cells.map((c) => column(c.padStart(4), CELL)).join(""),
+        text: column(`  ${row.label}`, label) + row.cells.map(cell).join(""),
         tone: "plain",
       });
     }
@@ -66,9 +69,17 @@ export const StatisticsScreen = ({
   const [tables, setTables] = useState<ReadonlyArray<Table> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditingState] = useState<{ readonly input: string } | null>(null);
-  const [scroll, setScroll] = useState(0);
+  const [scroll, setScrollState] = useState(0);
+  // Keys typed faster than the screen redraws must see each other's effect (a period typed in one go, pages
+  // turned in a row): the handler reads and writes the latest values here rather than the last render's.
   const latest = useRef(editing);
   latest.current = editing;
+  const scrolled = useRef(scroll);
+  scrolled.current = scroll;
+  const setScroll = (next: number) => {
+    scrolled.current = next;
+    setScrollState(next);
+  };
   const setEditing = (next: { readonly input: string } | null) => {
     latest.current = next;
     setEditingState(next);
@@ -81,7 +92,8 @@ export const StatisticsScreen = ({
         ({ interference, wrongCases }) => {
           setTables(statisticsTables(interference, wrongCases));
           setPeriod(wanted);
-          setScroll(0);
+          scrolled.current = 0;
+          setScrollState(0);
           setError(null);
         },
         (failure: unknown) => {
@@ -94,8 +106,8 @@ export const StatisticsScreen = ({
   );
   useEffect(() => load({}), [load]);
 
-  // The period line, the table lines' scroll mark and the message take their rows.
-  const shown = Math.max(3, rows - 3);
+  // `rows` counts the queues' two tab lines; here the period line and the scroll mark take their place.
+  const shown = Math.max(3, rows + 1);
   const lines = tables === null ? [] : tableLines(tables, width);
   const last = Math.max(0, lines.length - shown);
 
@@ -115,13 +127,16 @@ export const StatisticsScreen = ({
         else if (input && !key.ctrl && !key.meta && !key.tab) setEditing({ input: editing.input + input });
         return;
       }
+      const scroll = scrolled.current;
       if (key.escape || input === "b") onBack();
       else if (input === "p") {
         setError(null);
         setEditing({ input: period.quarter ?? (period.from ? `${period.from}..${period.to}` : "") });
       } else if (key.downArrow || input === "j") setScroll(Math.min(scroll + 1, last));
       else if (key.upArrow || input === "k") setScroll(Math.max(scroll - 1, 0));
-      else if (key.pageDown || input === " ") setScroll(Math.min(scroll + shown, last));
+      // Spaces sent in one write (a terminal's paste, tmux) turn as many pages.
+      else if (key.pageDown || /^ +$/.test(input))
+        setScroll(Math.min(scroll + shown * Math.max(1, input.length), last));
       else if (key.pageUp) setScroll(Math.max(scroll - shown, 0));
       else if (input === "c" && tables !== null) onArticles(tableCitations(tables));
       else if (input === "r") load(period);

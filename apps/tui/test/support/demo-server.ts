@@ -1,12 +1,12 @@
 /**
  * A real Liuhen server for the terminal UI's tests: the built `apps/server/dist/main.js` with `--demo` (what
- * `npm start` runs) on a free port over a fresh data directory, so the UI meets the demo agency's data. The
+ * `npm start` runs) on a port the system picks (read back from its `listening` log line, so two suites
+ * starting servers at once cannot race for one) over a fresh data directory, so the UI meets the demo agency's data. The
  * demo prints its accounts' passwords once; they are read from its output. `stop` and `restart` (same port,
  * same data) let a test take the server away and bring it back.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,19 +26,21 @@ export interface DemoServer {
   readonly close: () => Promise<void>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
+/** The port in the server's JSON `listening` log line, once it is there. */
+const listeningPort = (output: string): number | undefined => {
+  // Whole lines only: the last piece may still be arriving.
+  const line = output
+    .split("\n")
+    .slice(0, -1)
+    .find((l) => l.startsWith("{") && l.includes('"listening"'));
+  if (line === undefined) return undefined;
+  const port = (JSON.parse(line) as { annotations?: { port?: unknown } }).annotations?.port;
+  return typeof port === "number" && port > 0 ? port : undefined;
+};
 
+/** Starts the server on `port` (0: one the system picks) and resolves with the port it listens on. */
 const launch = (port: number, dataDir: string, demo: boolean) =>
-  new Promise<{ child: ChildProcess; output: string }>((resolve, reject) => {
+  new Promise<{ child: ChildProcess; output: string; port: number }>((resolve, reject) => {
     const child = spawn(process.execPath, [SERVER_MAIN, ...(demo ? ["--demo"] : [])], {
       env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LIUHEN_DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],
@@ -48,9 +50,10 @@ const launch = (port: number, dataDir: string, demo: boolean) =>
     const ready = demo ? /liuhen login --server/ : /"listening"/;
     const read = (chunk: Buffer) => {
       output += chunk.toString("utf8");
-      if (ready.test(output)) {
+      const listening = listeningPort(output);
+      if (ready.test(output) && listening !== undefined) {
         clearTimeout(timer);
-        resolve({ child, output });
+        resolve({ child, output, port: listening });
       }
     };
     child.stdout?.on("data", read);
@@ -71,8 +74,8 @@ const ended = (child: ChildProcess) =>
 export const startDemoServer = async (): Promise<DemoServer> => {
   const directory = mkdtempSync(join(tmpdir(), "liuhen-tui-demo-"));
   const dataDir = join(directory, "data");
-  const port = await freePort();
-  const first = await launch(port, dataDir, true);
+  const first = await launch(0, dataDir, true);
+  const { port } = first;
   let child: ChildProcess = first.child;
   const passwords = Object.fromEntries(
     [...first.output.matchAll(/^ {2}([a-z]+) +(\S+) {3}\S/gm)].map((m) => [m[1] ?? "", m[2] ?? ""]),
