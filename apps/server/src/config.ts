@@ -115,7 +115,10 @@ export interface ServerConfig {
   readonly keyDirectory: string;
   /** Sessions, cookies and the login throttle; DEFAULT_AUTH_CONFIG when left out. */
   readonly auth?: AuthConfig | undefined;
-  /** The day case steps are dated and deadlines judged by; the real clock when left out (tests set it). */
+  /**
+   * The day case steps are dated and deadlines judged by; when left out, the real clock (the demo's fixed day
+   * with `demo`, see demo/demo-day.ts). Tests set it.
+   */
   readonly caseClock?: Layer.Layer<CaseClock> | undefined;
   /** The public channel's throttle; DEFAULT_INTAKE_CONFIG when left out. */
   readonly intake?: IntakeConfig | undefined;

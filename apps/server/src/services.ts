@@ -9,6 +9,7 @@ import { DEFAULT_REGISTRY, Regimes } from "@liuhen/domain";
 import { postgresStoreLayer, sqliteStoreLayer, withAccounts } from "@liuhen/store";
 import { Layer, Logger } from "effect";
 import { DEFAULT_AUTH_CONFIG, DEFAULT_INTAKE_CONFIG, type ServerConfig } from "./config.js";
+import { demoCaseClock } from "./demo/demo-day.js";
 
 const storeLayerFor = (config: ServerConfig) => {
   if (config.database.kind === "postgres") {
@@ -22,7 +23,7 @@ export const servicesLayer = (config: ServerConfig) => {
   const auth = config.auth ?? DEFAULT_AUTH_CONFIG;
   return Layer.mergeAll(
     Regimes.layer(DEFAULT_REGISTRY),
-    config.caseClock ?? CaseClock.live,
+    config.caseClock ?? (config.demo === true ? demoCaseClock : CaseClock.live),
     withAccounts(storeLayerFor(config), {
       sessions: { ttl: auth.sessionTtl },
       loginThrottle: {

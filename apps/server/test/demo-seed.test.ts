@@ -2,7 +2,8 @@
  * What a newcomer gets from `npm start`: the server binary with `--demo` on an empty data directory seeds a
  * demo agency — an account for every role, passwords printed once — and proceedings and interference
  * records at different stages,
- * each taken through the real procedures; a second start seeds nothing and keeps what is there.
+ * each taken through the real procedures, all dated on the demo's fixed day whatever the machine's date; a
+ * second start seeds nothing and keeps what is there.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROLES } from "@liuhen/domain";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_DAY } from "../src/demo/demo-day.js";
 import { call, signIn } from "./support/http.js";
 
 const main = join(createRequire(import.meta.url).resolve("@liuhen/server"), "..", "main.js");
@@ -84,7 +86,11 @@ describe("npm start: the demo agency", { timeout: 120_000 }, () => {
       });
       const list = (await call(server.url, "query", "wrongCase.list", undefined, legal)).data as Array<{
         stage: string;
+        receivedOn: string | null;
       }>;
+      // The demo runs on its own day, so it seeds the same proceedings on any date (demo-day.ts).
+      expect(output).toContain("demo day: 2026年11月27日");
+      expect(new Set(list.map((p) => p.receivedOn))).toEqual(new Set([DEMO_DAY]));
       expect(new Set(list.map((p) => p.stage))).toEqual(
         new Set([
           "received",

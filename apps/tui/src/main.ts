@@ -5,6 +5,7 @@ import { Effect, Exit } from "effect";
 import { adminCommand } from "./commands/admin.js";
 import { assessCommand } from "./commands/assess.js";
 import { backupCommand, checkDbCommand, restoreCommand } from "./commands/backup.js";
+import { calendarCommand } from "./commands/calendar.js";
 import { documentCommand } from "./commands/document.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
@@ -36,6 +37,7 @@ const liuhen = Command.make("liuhen", {}, () => openUi).pipe(
     restoreCommand,
     checkDbCommand,
     adminCommand,
+    calendarCommand,
   ]),
 );
 

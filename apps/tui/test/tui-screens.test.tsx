@@ -329,6 +329,9 @@ describe("the terminal UI at 80×24 against the demo agency", () => {
     await app.waitFor("已承诺，待抽取");
     const committed = (await legal.oversight.spotChecks.query()).find((c) => c.purpose === "法治科月度抽查");
     expect(committed?.draw).toBeNull();
+    // "To" was left at its default: the server's day (the demo's, apps/server/src/demo/demo-day.ts), not the
+    // machine's.
+    expect(committed?.period).toEqual({ from: "2020-01-01", to: "2026-11-27" });
     await app.press("/");
     await app.type("已承诺");
     await app.press(KEY.enter);

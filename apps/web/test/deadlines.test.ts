@@ -2,9 +2,12 @@
  * Deadlines at a glance in a real browser: the legal section sees the running WC.10.1 periods (转送 within 2
  * working days of 受理) of the proceedings it may read with their due dates in working days, the overdue one
  * first and marked, and its queue (the report still to accept, the periods overdue first); the head has the
- * deadlines page too; a handler has neither the link nor the page.
+ * deadlines page too; a handler has neither the link nor the page. The server's case clock is fixed to a day
+ * of 2026, so the periods are judged the same whatever the machine's date (the calendar ends in 2026).
  */
-import { formatDate, isoDateInShanghai } from "@liuhen/domain";
+import { CaseClock } from "@liuhen/api";
+import { formatDate } from "@liuhen/domain";
+import { Effect, Ref } from "effect";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { call, type SignedIn, signIn } from "../../server/test/support/http.js";
@@ -36,6 +39,9 @@ const OFFICER = {
   roles: [],
 } as const;
 
+// A Monday: the report accepted today is due on Wednesday 2026年3月18日.
+const TODAY = "2026-03-16";
+
 describeInBrowser("Deadlines at a glance in the browser (WC.10.1)", () => {
   let server: TestServer;
   let browser: Browser;
@@ -58,7 +64,7 @@ describeInBrowser("Deadlines at a glance in the browser (WC.10.1)", () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({}, { caseClock: CaseClock.fixed(Effect.runSync(Ref.make(TODAY))) });
     url = server.server.url;
     const root: SignedIn = await signIn(url, { agency: AGENCY, ...ADMIN });
     await registerPerson(url, root, OFFICER);
@@ -96,13 +102,17 @@ describeInBrowser("Deadlines at a glance in the browser (WC.10.1)", () => {
     expect(await first.textContent()).toContain(late.proceedingId);
     expect(await first.getAttribute("data-overdue")).toBe("true");
     expect(await first.textContent()).toContain("2026年1月7日");
-    expect(await first.textContent()).toMatch(/已逾期 \d+ 个工作日/);
+    // 44 working days after 1月7日 (the Spring Festival holidays not counted).
+    expect(await first.textContent()).toContain("已逾期 44 个工作日");
     expect(await first.getByRole("link", { name: "WC.10.1" }).count()).toBe(1);
     const second = rows.nth(1);
     expect(await second.textContent()).toContain(fresh.proceedingId);
     expect(await second.getAttribute("data-overdue")).toBeNull();
-    expect(await second.textContent()).toContain(formatDate(isoDateInShanghai(Date.now()), "zh"));
+    expect(await second.textContent()).toContain(formatDate(TODAY, "zh"));
+    expect(await second.textContent()).toContain("2026年3月18日");
+    expect(await second.textContent()).toContain("尚余 2 个工作日");
     expect(await second.textContent()).not.toContain("已逾期");
+    expect(await page.getByTestId("judged-on").textContent()).toContain("2026年3月16日");
     await expectAccessible(page, "deadlines at a glance");
     await screenshot(page, "deadlines");
     // Printed: the table, not the page's controls.
@@ -123,7 +133,7 @@ describeInBrowser("Deadlines at a glance in the browser (WC.10.1)", () => {
     expect(await page.getByTestId("queue-to-accept").textContent()).toContain(waiting.proceedingId);
     const periods = page.getByTestId("queue-periods").locator("li");
     expect(await periods.nth(0).textContent()).toContain(late.proceedingId);
-    expect(await periods.nth(0).textContent()).toMatch(/已逾期 \d+ 个工作日/);
+    expect(await periods.nth(0).textContent()).toContain("已逾期 44 个工作日");
     expect(await periods.nth(1).textContent()).toContain(fresh.proceedingId);
     expect(await page.getByTestId("queue-to-review").textContent()).toContain("暂无");
     await expectAccessible(page, "the legal section's queue");

@@ -146,15 +146,15 @@ describeInBrowser("A handler records interference in the browser (IF.3, IF.10)",
 
     // IF.3 应向区局法治科报告.
     await page.getByRole("button", { name: "报告区局法治科" }).click();
-    await expect.poll(() => page.getByTestId("record-stage").textContent()).toBe("已报告区局法治科");
-    expect(await page.getByTestId("history").textContent()).toContain("报告区局法治科");
+    await expect.poll(() => page.getByTestId("record-stage").textContent()).toBe("已报法治科，待检查");
+    expect(await page.getByTestId("history").textContent()).toContain("报告法治科");
 
     // My records.
     await page.getByRole("navigation").getByRole("link", { name: "干预记录", exact: true }).click();
     await page.waitForURL(`${url}/records`);
     const list = page.getByTestId("records");
     expect(await list.textContent()).toContain(recordId);
-    expect(await list.textContent()).toContain("已报告区局法治科");
+    expect(await list.textContent()).toContain("已报法治科，待检查");
     await expectAccessible(page, "my records");
     await screenshot(page, "records");
 
@@ -176,7 +176,11 @@ describeInBrowser("A handler records interference in the browser (IF.3, IF.10)",
     // The month's attestation lists the record; confirmed, it says so with the day. The protection holds.
     await page.getByRole("link", { name: "月度确认" }).click();
     await page.waitForURL(`${url}/attestation`);
-    expect(await page.getByTestId("protection").textContent()).toContain("您已作干预记录 1 份");
+    // The API's answer (interference.myProtection): protected, with the articles the domain cites.
+    const protection = page.getByTestId("protection");
+    expect(await protection.textContent()).toContain("您已作干预记录 1 份");
+    expect(await protection.getByRole("link").allTextContents()).toEqual(["IF.9", "IF.12a"]);
+    expect((await page.getByTestId("months-attested").textContent())?.trim()).toBe("您尚未作月度确认。");
     expect(await page.getByTestId("month-records").textContent()).toContain(recordId);
     expect(await page.getByTestId("attestation-state").textContent()).toContain("尚未确认");
     await expectAccessible(page, "the monthly attestation");
@@ -184,6 +188,10 @@ describeInBrowser("A handler records interference in the browser (IF.3, IF.10)",
     await expect
       .poll(() => page.getByTestId("attestation-state").textContent())
       .toContain(`已于${formatDate(isoDateInShanghai(Date.now()), "zh")}确认`);
+    const thisMonth = isoDateInShanghai(Date.now()).slice(0, 7);
+    expect((await page.getByTestId("months-attested").textContent())?.trim()).toBe(
+      `您已作月度确认 1 个月，最近一次为 ${Number(thisMonth.slice(0, 4))}年${Number(thisMonth.slice(5))}月。`,
+    );
     await screenshot(page, "attestation");
 
     expect(errors).toEqual([]);

@@ -85,22 +85,22 @@ describeInBrowser("The head approves a notification in the browser (IF.10)", () 
     await signInAs(page, url, IF_CAST.head.username, CAST_PASSWORD);
     await page.getByRole("navigation").getByRole("link", { name: "干预记录", exact: true }).click();
     await page.waitForURL(`${url}/records`);
-    expect(await page.getByTestId("records").textContent()).toContain("认定为违反规定干预办案");
+    expect(await page.getByTestId("records").textContent()).toContain("认定为干预办案，通报待批准");
     await page.getByRole("link", { name: position.recordId }).click();
     await page.waitForURL(`${url}/records/${encodeURIComponent(position.recordId)}`);
-    expect(await page.getByTestId("record-stage").textContent()).toBe("认定为违反规定干预办案");
+    expect(await page.getByTestId("record-stage").textContent()).toBe("认定为干预办案，通报待批准");
     expect(await page.getByTestId("elements").textContent()).toContain(COLLEAGUE.name);
 
     // Without the authority it rests on, the approval is refused beside the field; nothing recorded.
     await page.getByLabel("批准依据（人事管理权限）").fill("   ");
     await page.getByRole("button", { name: "批准通报" }).click();
     await page.locator("#authority-error").waitFor();
-    expect(await page.getByTestId("record-stage").textContent()).toBe("认定为违反规定干预办案");
+    expect(await page.getByTestId("record-stage").textContent()).toBe("认定为干预办案，通报待批准");
     await expectAccessible(page, "the approval with a refusal");
 
     await page.getByLabel("批准依据（人事管理权限）").fill("局党组人事管理权限");
     await page.getByRole("button", { name: "批准通报" }).click();
-    await expect.poll(() => page.getByTestId("record-stage").textContent()).toBe("通报已批准");
+    await expect.poll(() => page.getByTestId("record-stage").textContent()).toBe("通报已批准，待通报");
     expect(await page.getByTestId("history").textContent()).toContain("批准通报");
     expect(await page.getByRole("button", { name: "批准通报" }).count()).toBe(0);
     await expectAccessible(page, "an approved record");

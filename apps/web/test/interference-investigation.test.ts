@@ -117,14 +117,33 @@ describeInBrowser("The interference investigation in the browser (IF.4, IF.10)",
     await legal.page.getByRole("link", { name: "IF.10", exact: true }).first().click();
     await legal.page.getByRole("dialog").getByText("违反规定干预办案", { exact: false }).first().waitFor();
     await legal.page.getByRole("dialog").getByRole("button", { name: "关闭" }).click();
-    await legal.page.getByRole("checkbox", { name: /^IF\.10\.1\b/ }).check();
+    // Each item labelled with its own words (第十条（一）, not the heading), its citation opening the item.
+    const item = legal.page.getByTestId("category-IF.10.1");
+    const itemWords =
+      "（一）超越职权下达不符合法律规定的立案、撤销案件、终止调查、变更行政强制措施、降格或者升格行政处罚等指示的；";
+    await item.getByRole("link", { name: "IF.10.1", exact: true }).click();
+    await legal.page.getByRole("dialog").getByRole("heading", { name: "第十条（一）（IF.10.1）" }).waitFor();
+    await legal.page.getByRole("dialog").getByRole("button", { name: "关闭" }).click();
+    expect(await legal.page.getByTestId("category-IF.10.7").textContent()).toContain(
+      "（七）其他影响执法人员依法公正处理案件的干预、插手案件办理的行为",
+    );
+    // In English the Chinese words stay, glossed with the domain's labels of the acts the item covers.
+    await legal.page.goto(`${recordUrl}?lang=en`);
+    const english = (await legal.page.getByTestId("category-IF.10.1").textContent()) ?? "";
+    expect(english).toContain(itemWords);
+    expect(english).toContain("instruction to lower a penalty");
+    expect(await legal.page.getByTestId("category-IF.10.4").textContent()).toContain(
+      "proposal of a private meeting with a party",
+    );
+    await legal.page.goto(`${recordUrl}?lang=zh`);
+    await item.getByRole("checkbox", { name: itemWords, exact: true }).check();
     await legal.page.getByLabel("理由").first().fill("超越职权要求降格处罚");
     await expectAccessible(legal.page, "the record with the legal section's findings");
     await screenshot(legal.page, "record-findings");
     await legal.page.getByRole("button", { name: "认定为违反规定干预办案" }).click();
     await expect.poll(() => stageOf(made.recordId)).not.toBe("investigating");
     await legal.page.getByRole("button", { name: "认定为违反规定干预办案" }).waitFor({ state: "detached" });
-    expect(await legal.page.getByTestId("history").textContent()).toContain("认定为干预");
+    expect(await legal.page.getByTestId("history").textContent()).toContain("认定干预办案");
     expect(legalErrors).toEqual([]);
     await legal.close();
 

@@ -79,6 +79,15 @@ describeInBrowser("Signing in and out in the browser: forced password change, ho
     await page.waitForURL(`${url}/password`);
     await expectAccessible(page, "the forced password change");
     await screenshot(page, "password-forced");
+    // Too short a new password: the API's refusal beside it (the Field component), described by it.
+    await page.getByLabel("当前密码").fill(OFFICER.password);
+    await page.getByLabel("新密码").fill("short");
+    await page.getByRole("button", { name: "修改密码" }).click();
+    await page.locator("#newPassword-error").waitFor();
+    expect(await page.getByLabel("新密码").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("新密码").getAttribute("aria-describedby")).toBe("newPassword-error");
+    expect(await page.getByLabel("当前密码").getAttribute("aria-invalid")).toBeNull();
+    await expectAccessible(page, "the password change refused beside the new password");
     await page.getByLabel("当前密码").fill(OFFICER.password);
     await page.getByLabel("新密码").fill(OWN_PASSWORD);
     await page.getByRole("button", { name: "修改密码" }).click();

@@ -1,12 +1,13 @@
 /**
  * IF.4 抽查 in a real browser, by the legal section: a spot check whose period ends before it starts is refused
- * beside the end with nothing stored; one committed, then drawn, its sample recomputed from the log, and the
- * record drawn marked as checked. A handler has neither the link nor the page.
+ * beside the end with nothing stored; one committed, then drawn, its sample recomputed from the log, the
+ * record drawn marked as checked, and the handler drawn checked with what was found (a check with no note
+ * refused beside the note, the finding chosen kept). A handler has neither the link nor the page.
  */
 import { formatDate, isoDateInShanghai } from "@liuhen/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { signIn } from "../../server/test/support/http.js";
+import { call, signIn } from "../../server/test/support/http.js";
 import {
   assembleInterferenceCast,
   contact,
@@ -64,7 +65,7 @@ describeInBrowser("Spot checks in the browser (IF.4 抽查)", () => {
     await server?.close();
   });
 
-  it("IF.4: refused beside the end of the period, then committed, drawn, recomputed and checked", async () => {
+  it("IF.4: refused beside the end of the period, then committed, drawn, recomputed, record and handler checked", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = watchConsole(page);
@@ -77,6 +78,8 @@ describeInBrowser("Spot checks in the browser (IF.4 抽查)", () => {
     await page.getByLabel("记录期间自").fill("2026-06-01");
     await page.getByLabel("至", { exact: true }).fill("2026-01-01");
     await page.getByLabel("抽取记录数").fill("1");
+    // The cast's one handler: the sample holds them whatever the seed.
+    await page.getByLabel("抽取办案人员数").fill("1");
     await page.getByRole("button", { name: "登记抽查" }).click();
     await page.locator("#to-error").waitFor();
     expect(await page.getByLabel("至", { exact: true }).getAttribute("aria-invalid")).toBe("true");
@@ -103,6 +106,44 @@ describeInBrowser("Spot checks in the browser (IF.4 抽查)", () => {
     await expect
       .poll(async () => (await sampled.textContent()) ?? "")
       .toContain(`已于 ${formatDate(isoDateInShanghai(Date.now()), "zh")} 检查`);
+
+    // IF.4 检查 of the handler drawn: no note is refused beside the note, the finding chosen still chosen.
+    const handlers = page.getByTestId("sampled-handlers");
+    const checkForm = handlers.getByRole("form", { name: `检查 ${IF_CAST.handler.name}` });
+    await checkForm.getByLabel("未发现问题").check();
+    const beforeCheck = await server.count("events");
+    await checkForm.getByRole("button", { name: "记录检查结果" }).click();
+    await page.locator("#handler-0-note-error").waitFor();
+    expect(await page.locator("#handler-0-note-error").textContent()).toContain("输入有误");
+    expect(await checkForm.getByLabel("检查情况").getAttribute("aria-invalid")).toBe("true");
+    expect(await checkForm.getByLabel("未发现问题").isChecked()).toBe(true);
+    expect(await server.count("events")).toBe(beforeCheck);
+    await expectAccessible(page, "a handler's check refused");
+    await screenshot(page, "spot-check-handler-refused");
+
+    await checkForm.getByLabel("检查情况").fill("查阅其本期办理的 3 件案件，未发现应记录而未记录的情况。");
+    await checkForm.getByRole("button", { name: "记录检查结果" }).click();
+    await expect
+      .poll(async () => (await handlers.textContent()) ?? "")
+      .toContain("未发现应记录而未记录的情况");
+    expect(await handlers.textContent()).toContain(
+      `${IF_CAST.handler.name} · 已于 ${formatDate(isoDateInShanghai(Date.now()), "zh")} 检查`,
+    );
+    const drawId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
+    const answer = await call(url, "query", "oversight.spotCheck", { drawId }, cast.legal);
+    const drawn = (answer.data as { sample: { handlers: ReadonlyArray<unknown> } }).sample.handlers;
+    expect(drawn).toEqual([
+      {
+        id: IF_CAST.handler.personId,
+        position: 1,
+        check: expect.objectContaining({
+          by: IF_CAST.legal.personId,
+          outcome: "no-issue",
+          note: "查阅其本期办理的 3 件案件，未发现应记录而未记录的情况。",
+        }),
+      },
+    ]);
+
     await page.locator("main").getByRole("link", { name: "抽查", exact: true }).click();
     await page.waitForURL(`${url}/spot-checks`);
     expect(await page.getByTestId("spot-checks").textContent()).toContain("已抽取");

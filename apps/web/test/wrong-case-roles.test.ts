@@ -199,7 +199,7 @@ describeInBrowser(
       await committee.page.getByLabel("报告内容").fill("执法人员涉嫌违反工作纪律，报请纪检组处理。");
       await committee.page.getByRole("button", { name: "报区纪委监委驻发改委纪检组" }).click();
       await expect.poll(() => committee.page.getByTestId("case-stage").textContent()).toBe("已移送纪检组");
-      expect(await committee.page.getByTestId("case-history").textContent()).toContain("报纪检组");
+      expect(await committee.page.getByTestId("case-history").textContent()).toContain("报告纪检组");
       await screenshot(committee.page, "case-committee");
       expect(committeeErrors).toEqual([]);
       await committee.close();

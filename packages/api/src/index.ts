@@ -31,5 +31,6 @@ export * from "./errors/interference-errors.js";
 export type { ErrorData } from "./errors/to-trpc-error.js";
 export * from "./oversight/record-statistics.js";
 export * from "./oversight/statistics-period.js";
+export * from "./oversight/work-queues.js";
 export { type AppRouter, appRouter } from "./root.js";
 export { type AuthenticatedContext, createCallerFactory } from "./trpc.js";

@@ -10,6 +10,7 @@ import type { Role } from "@liuhen/domain";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import { type Effect, Exit, Schema } from "effect";
 import { CsrfMismatch } from "./auth/errors.js";
+import { inCallersRegimes } from "./calendar/callers-regimes.js";
 import type { ApiContext, ApiServices, Caller, Credential } from "./context.js";
 import { Forbidden, PasswordChangeRequired, Unauthenticated } from "./errors/api-errors.js";
 import { ERROR_CODES, type ErrorTag } from "./errors/error-codes.js";
@@ -124,14 +125,15 @@ export const requireRole = (...roles: readonly [Role, ...Array<Role>]) =>
 export const input = <A, I>(schema: Schema.Schema<A, I, never>) => Schema.standardSchemaV1(schema);
 
 /**
- * Runs a procedure's program at the edge: its success is the result; a failure becomes a TRPCError. A
- * program that can fail with a tag `error-codes.ts` has no row for does not compile.
+ * Runs a procedure's program at the edge, under the caller's agency's regimes (their calendars with the
+ * holiday years the agency added): its success is the result; a failure becomes a TRPCError. A program
+ * that can fail with a tag `error-codes.ts` has no row for does not compile.
  */
 export const run = async <A, E extends { readonly _tag: ErrorTag }>(
   ctx: ApiContext,
   program: Effect.Effect<A, E, ApiServices>,
 ): Promise<A> => {
-  const exit = await ctx.runtime.runPromiseExit(program);
+  const exit = await ctx.runtime.runPromiseExit(inCallersRegimes(ctx, program));
   if (Exit.isSuccess(exit)) return exit.value;
   throw fromCause(exit.cause);
 };

@@ -14,6 +14,7 @@ export * from "./explanation/basis.js";
 export * from "./explanation/labels.js";
 export * from "./explanation/messages.js";
 export * from "./explanation/prose.js";
+export * from "./explanation/step.js";
 export * from "./i18n/dates.js";
 export * from "./i18n/localised-text.js";
 export * from "./interference/categorise.js";

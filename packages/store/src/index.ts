@@ -6,6 +6,7 @@ export * from "./accounts/index.js";
 export * from "./attachments/index.js";
 export * from "./attestations/index.js";
 export * from "./backup/index.js";
+export * from "./calendar/index.js";
 export * from "./checkpoint/checkpoint-body.js";
 export * from "./checkpoint/checkpoint-signer.js";
 export * from "./checkpoint/signed-note.js";

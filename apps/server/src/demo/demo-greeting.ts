@@ -1,5 +1,6 @@
 /** What the console shows once, after the demo agency was seeded: where to go and how to sign in. */
-import { ROLE_NAMES, type Role } from "@liuhen/domain";
+import { formatDate, ROLE_NAMES, type Role } from "@liuhen/domain";
+import { DEMO_DAY } from "./demo-day.js";
 import type { DemoSeed } from "./seed-demo.js";
 
 export const demoGreeting = (seed: DemoSeed, url: string): string => {
@@ -11,6 +12,7 @@ export const demoGreeting = (seed: DemoSeed, url: string): string => {
     "",
     `留痕 Liuhen 已启动 / is running at ${url}`,
     `演示单位 / demo agency: ${seed.agency}`,
+    `演示日期 / demo day: ${formatDate(DEMO_DAY, "zh")}（案件步骤以此日为今天，期限据此判断 / case steps are dated and deadlines judged as of ${formatDate(DEMO_DAY, "en")}）`,
     "演示账号（密码仅显示这一次，请妥善保存）/ demo accounts (passwords are shown this once only):",
     ...rows,
     "",

@@ -110,4 +110,22 @@ export const ACCOUNT_ROWS: Rows = {
     access: ["admin"],
     input: async ({ unique }, env) => ({ accountId: await target(env, unique) }),
   },
+  "admin.holidayYears": { kind: "query", access: ["admin"], input: async () => undefined },
+  "admin.addHolidayYear": {
+    kind: "mutation",
+    access: ["admin"],
+    // An INVENTED year far off, with a reason, so each administrator's cell may add it again.
+    input: async () => ({
+      year: {
+        year: 2099,
+        notice: {
+          title: "授权矩阵测试用虚构通知",
+          documentNumber: "国办发明电〔2098〕0号",
+          issued: "2098-11-01",
+        },
+        holidays: [],
+      },
+      reason: "授权矩阵测试",
+    }),
+  },
 };

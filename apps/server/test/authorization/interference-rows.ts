@@ -116,6 +116,8 @@ export const INTERFERENCE_ROWS: Rows = {
     input: async () => contact({ staff: COLLEAGUE.personId, employment: "established" }),
   },
   "interference.list": { kind: "query", access: STAFF_ROLES, input: async () => undefined },
+  // IF.9: the caller's own protection, whatever their role in the bureau.
+  "interference.myProtection": { kind: "query", access: STAFF_ROLES, input: async () => undefined },
   // Under investigation: the legal section, the head the lead went to, the investigators.
   "interference.get": {
     kind: "query",

@@ -66,6 +66,12 @@ export const OVERSIGHT_ROWS: Rows = {
     input: async (_, env) => ({ drawId: (await spotCheck(env, { records: 0, handlers: 0 })).drawId }),
   },
   "oversight.spotChecks": { kind: "query", access: ["legal-officer"], input: async () => undefined },
+  "oversight.workQueues": { kind: "query", access: ["legal-officer"], input: async () => undefined },
+  "oversight.runningPeriods": {
+    kind: "query",
+    access: ["legal-officer", "head"],
+    input: async () => undefined,
+  },
   // The one record made on a day of its own is the whole population, so the sample is that record.
   "oversight.checkSampledRecord": {
     kind: "mutation",

@@ -5,9 +5,12 @@
  * rebuilt from the imported log. Exit 0 imported, 2 when the file is refused, 1 on any other failure.
  */
 import { Command, Options } from "@effect/cli";
+import { DEFAULT_REGISTRY } from "@liuhen/domain";
 import {
+  AgencyCalendars,
   AgencyId,
   exportFileLines,
+  holidayYearsProjection,
   importLog,
   LogExport,
   proceedingsLayer,
@@ -33,7 +36,13 @@ export const importCommand = Command.make(
         Effect.mapError((e) => new Error(`--agency: ${ParseResult.TreeFormatter.formatErrorSync(e)}`)),
       );
       const store = yield* storeFromOptions({ database, databaseUrl, keys });
-      const services = Layer.mergeAll(LogExport.layer, proceedingsLayer()).pipe(Layer.provideMerge(store));
+      // The periods replayed count on the holiday years the log itself adds, as they come.
+      const calendars = new AgencyCalendars(DEFAULT_REGISTRY);
+      const proceedings = proceedingsLayer({
+        regimeOf: calendars.regimeOf,
+        projections: [holidayYearsProjection(calendars)],
+      });
+      const services = Layer.mergeAll(LogExport.layer, proceedings).pipe(Layer.provideMerge(store));
       const summary = yield* Effect.gen(function* () {
         const imported = yield* importLog(agencyId, exportFileLines(file));
         const rebuilt = yield* rebuildProjections(agencyId);

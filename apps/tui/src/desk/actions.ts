@@ -14,7 +14,6 @@ import {
 } from "./assessment-form.js";
 import type { CaseFile, LegalDesk } from "./legal-desk.js";
 import { type LegalStep, legalStepsAmong, type StepField } from "./legal-steps.js";
-import { todayInShanghai } from "./queues.js";
 
 export interface Action {
   readonly label: LocalisedText;
@@ -63,9 +62,11 @@ const stepAction = (desk: LegalDesk, target: CaseFile, step: LegalStep): Action 
 export const fileActions = (desk: LegalDesk, target: CaseFile): ReadonlyArray<Action> =>
   legalStepsAmong(target.regime, target.file.nextSteps).map((step) => stepAction(desk, target, step));
 
-/** IF.4 抽查, first step: the period and sample sizes, fixed (and logged) before the draw. */
-export const commitSpotCheckAction = (desk: LegalDesk): Action => {
-  const today = todayInShanghai();
+/**
+ * IF.4 抽查, first step: the period and sample sizes, fixed (and logged) before the draw. `today` is the
+ * server's case-clock day: the period defaults to its month so far.
+ */
+export const commitSpotCheckAction = (desk: LegalDesk, today: string): Action => {
   return {
     label: { zh: "新建抽查（承诺抽样范围）", en: "commit a spot check" },
     fields: [

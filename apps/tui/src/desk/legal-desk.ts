@@ -10,7 +10,7 @@ import { type ApiClient, bearerClient } from "../session/api-client.js";
 import { ConnectionWatch } from "./connection.js";
 import { type DocumentKindName, fileNameOf } from "./documents.js";
 import type { Regime } from "./legal-steps.js";
-import { buildQueues, type Listings, todayInShanghai } from "./queues.js";
+import { buildQueues } from "./queues.js";
 import type { StatisticsPeriod } from "./statistics.js";
 
 type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
@@ -82,19 +82,9 @@ export class LegalDesk {
     return this.connection.guard(() => this.client.auth.me.query());
   }
 
-  async listings(): Promise<Listings> {
-    return this.connection.guard(async () => {
-      const [wrongCases, records, spotChecks] = await Promise.all([
-        this.client.wrongCase.list.query(),
-        this.client.interference.list.query(),
-        this.client.oversight.spotChecks.query(),
-      ]);
-      return { wrongCases, records, spotChecks };
-    });
-  }
-
-  async queues(today = todayInShanghai()) {
-    return buildQueues(await this.listings(), today);
+  /** The queues as the server judged them, on its case clock's day. */
+  queues() {
+    return this.connection.guard(async () => buildQueues(await this.client.oversight.workQueues.query()));
   }
 
   open(regime: Regime, id: string): Promise<CaseFile> {

@@ -136,8 +136,13 @@ export const App = ({ desk, who, colour, width, height, cwd = process.cwd() }: A
     setScreen({ _tag: "Detail", regime: item.regime, id: item.id, drawId: item.drawId ?? null });
   };
   const onNew = (queue: QueueName) => {
-    if (queue === "spot-checks")
-      setPrompt({ title: "抽查 / spot check (IF.4)", actions: [commitSpotCheckAction(desk)], direct: true });
+    // The form's default dates are the server's day, which the queues were judged on.
+    if (queue === "spot-checks" && queues !== null)
+      setPrompt({
+        title: "抽查 / spot check (IF.4)",
+        actions: [commitSpotCheckAction(desk, queues.today)],
+        direct: true,
+      });
   };
   const onActions = () => {
     if (file === null) return;

@@ -3,7 +3,8 @@
  * `npm start` runs) on a port the system picks (read back from its `listening` log line, so two suites
  * starting servers at once cannot race for one) over a fresh data directory, so the UI meets the demo agency's data. The
  * demo prints its accounts' passwords once; they are read from its output. `stop` and `restart` (same port,
- * same data) let a test take the server away and bring it back.
+ * same data, `--demo` again so the demo's fixed day still holds; it seeds nothing the second time) let a test
+ * take the server away and bring it back.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -38,16 +39,19 @@ const listeningPort = (output: string): number | undefined => {
   return typeof port === "number" && port > 0 ? port : undefined;
 };
 
-/** Starts the server on `port` (0: one the system picks) and resolves with the port it listens on. */
-const launch = (port: number, dataDir: string, demo: boolean) =>
+/**
+ * Starts the demo server on `port` (0: one the system picks) and resolves with the port it listens on, once the
+ * first start has printed its greeting (`seeds`) or a later one listens.
+ */
+const launch = (port: number, dataDir: string, seeds: boolean) =>
   new Promise<{ child: ChildProcess; output: string; port: number }>((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER_MAIN, ...(demo ? ["--demo"] : [])], {
+    const child = spawn(process.execPath, [SERVER_MAIN, "--demo"], {
       env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LIUHEN_DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 90_000);
-    const ready = demo ? /liuhen login --server/ : /"listening"/;
+    const ready = seeds ? /liuhen login --server/ : /"listening"/;
     const read = (chunk: Buffer) => {
       output += chunk.toString("utf8");
       const listening = listeningPort(output);

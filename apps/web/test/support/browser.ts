@@ -41,14 +41,20 @@ export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 
 /**
- * A fresh context (no cookies) with the size the screenshots are taken at. A step may wait a minute: the
- * machine's two cores are shared with every other workspace's tests.
+ * A fresh context (no cookies) with the size the screenshots are taken at; `javaScriptEnabled: false` for a
+ * reader whose browser runs no scripts. A step may wait a minute: the machine's two cores are shared with
+ * every other workspace's tests.
  */
-export const newContext = async (browser: Browser, locale = "zh-CN"): Promise<BrowserContext> => {
+export const newContext = async (
+  browser: Browser,
+  locale = "zh-CN",
+  { javaScriptEnabled = true }: { readonly javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> => {
   const context = await browser.newContext({
     viewport: { width: 1024, height: 720 },
     locale,
     timezoneId: "Asia/Shanghai",
+    javaScriptEnabled,
   });
   context.setDefaultTimeout(60_000);
   return context;

@@ -60,6 +60,12 @@ export const ERROR_CODES = {
     zh: "数据视图与日志不一致，需要重建",
     en: "A view is out of step with the log and needs a rebuild",
   },
+  // The holiday calendar an operator extends
+  HolidayYearKnown: {
+    code: "CONFLICT",
+    zh: "日历中已有该年度的节假日安排，如需替换须说明理由",
+    en: "The calendar has that year already; replacing it needs a reason",
+  },
   // Accounts and signing in
   InvalidCredentials: {
     code: "UNAUTHORIZED",

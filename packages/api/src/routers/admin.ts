@@ -1,6 +1,7 @@
 /**
- * Account management, for the agency's administrators only (`requireRole("admin")`), within their own
- * agency. Administrators manage accounts and read no case content: nothing here touches a proceeding.
+ * Account management and the agency's holiday calendar, for the agency's administrators only
+ * (`requireRole("admin")`), within their own agency. Administrators manage accounts and the calendar and read
+ * no case content: nothing here touches a proceeding.
  *
  * Every change is an event in the agency's log with the administrator as its actor, so who granted whom
  * which role is part of the verifiable record. An administrator may not change their own roles, disable or
@@ -18,12 +19,14 @@ import {
   Accounts,
   DisplayName,
   generatePassword,
+  HolidayYears,
   OwnAccountChange,
   Password,
   PersonId,
   Username,
 } from "@liuhen/store";
 import { Effect, Option, Redacted, Schema } from "effect";
+import { holidayYearView } from "../calendar/holiday-year-view.js";
 import type { Caller } from "../context.js";
 import { input, requireRole, router, run } from "../trpc.js";
 import { accountView } from "./auth.js";
@@ -205,4 +208,35 @@ export const adminRouter = router({
       );
       return { account: accountView(account), password: Redacted.value(password) };
     }),
+
+  /** Every year of the agency's holiday calendar, released with Liuhen or added, each with its notice. */
+  holidayYears: adminProcedure.query(({ ctx }) =>
+    run(
+      ctx,
+      Effect.flatMap(HolidayYears, (years) => years.list(ctx.caller.agencyId)),
+    ).then((years) => years.map(holidayYearView)),
+  ),
+
+  /**
+   * Adds a year's holiday arrangement from its State Council notice (the JSON of the domain's `HolidayYear`),
+   * counted for the agency's periods from the next request on. A year the calendar has already is replaced
+   * only with `reason`, which the log keeps with what was replaced. A bad year is refused naming its field.
+   */
+  addHolidayYear: adminProcedure
+    .input(
+      input(
+        Schema.Struct({
+          year: Schema.Unknown,
+          reason: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+        }),
+      ),
+    )
+    .mutation(({ ctx, input: { year, reason } }) =>
+      run(
+        ctx,
+        Effect.flatMap(HolidayYears, (years) =>
+          years.add({ agencyId: ctx.caller.agencyId, year, reason, actor: actorOf(ctx.caller) }),
+        ),
+      ).then(holidayYearView),
+    ),
 });

@@ -67,6 +67,7 @@ import {
 import {
   Accounts,
   AgencyId,
+  Attestations,
   Directory,
   EventLog,
   InterferenceRecordNumber,
@@ -919,6 +920,38 @@ export const interferenceRouter = router({
   referRetaliation: stepProcedure("referRetaliation", STEP_RULES.referRetaliation),
   handOver: stepProcedure("handOver", STEP_RULES.handOver),
   close: stepProcedure("close", STEP_RULES.close),
+
+  /**
+   * IF.9 办案人员如实记录……的情况，受法律和组织保护: the caller's own protection, as the domain's `checkProtection`
+   * answers it for a sanction against them with no statutory cause or procedure. Protected once they have
+   * made a record: such a sanction would raise an alert and be stopped (IF.9), its maker liable (IF.12a). With
+   * it, what their protection rests on: the records they made and the months they attested (每月确认).
+   */
+  myProtection: staffProcedure.query(({ ctx }) =>
+    run(
+      ctx,
+      Effect.gen(function* () {
+        const { caller } = ctx;
+        const person = yield* personOf(caller);
+        const all = yield* Effect.flatMap(Proceedings, (p) => p.interferenceRecords(caller.agencyId));
+        const recordsMade = all.filter((view) => view.state.record?.handler === person).length;
+        const attested = yield* Effect.flatMap(Attestations, (a) => a.ofHandler(caller.agencyId, person));
+        const check = checkProtection({
+          kind: "other-sanction",
+          againstRecorder: recordsMade > 0,
+          statutoryCause: "",
+          statutoryProcedure: "",
+        });
+        return {
+          protected: check.alert && check.blocked,
+          citations: [...check.citations],
+          recordsMade,
+          monthsAttested: attested.length,
+          lastAttestedMonth: attested.at(-1)?.month ?? null,
+        };
+      }),
+    ),
+  ),
 
   /**
    * IF.9 办案人员……非因法定事由，非经法定程序，不得被免职、调离、辞退或者给予降级、撤职、开除等处分: a personnel action

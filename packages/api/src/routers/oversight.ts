@@ -1,6 +1,6 @@
 /**
- * The legal section's oversight of interference records over HTTP: spot checks (IF.4), failures to record
- * (IF.12b), monthly attestations, and statistics.
+ * The legal section's oversight over HTTP: spot checks (IF.4), failures to record (IF.12b), monthly
+ * attestations, statistics, its work queues and the running periods (deadlines at a glance).
  *
  * IF.4  区局法治科应加强检查、抽查，如发现干预、插手案件办理线索的，应当及时向机关负责人报告并开展调查处理……
  * IF.12b（原文第二个第十二条）办案人员不记录或者不如实记录局机关内部人员干预、插手案件情况的，予以警告、通报批评；两次以上
@@ -67,6 +67,7 @@ import {
 } from "../oversight/agency-records.js";
 import { interferenceFigures, wrongCaseFigures } from "../oversight/record-statistics.js";
 import { StatisticsPeriod } from "../oversight/statistics-period.js";
+import { runningPeriods, workQueues } from "../oversight/work-queues.js";
 import { input, requireRole, router, run } from "../trpc.js";
 
 const RecordId = Name;
@@ -777,6 +778,20 @@ export const oversightRouter = router({
   statistics: statisticsProcedure
     .input(input(StatisticsPeriod))
     .query(({ ctx, input: request }) => run(ctx, interferenceFigures(ctx.caller, request))),
+
+  /**
+   * The legal section's queues (oversight/work-queues.ts says what each holds), every period judged against
+   * the case clock's day, which the answer names.
+   */
+  workQueues: legalProcedure.query(({ ctx }) => run(ctx, workQueues(ctx.caller))),
+
+  /**
+   * Deadlines at a glance for the legal section and the head: the running periods of the proceedings the
+   * caller may read, judged against the case clock's day, the most urgent first.
+   */
+  runningPeriods: requireRole("legal-officer", "head").query(({ ctx }) =>
+    run(ctx, runningPeriods(ctx.caller)),
+  ),
 
   /**
    * WC.10 figures for the legal section and the head: proceedings by stage, trigger, outcome and month the

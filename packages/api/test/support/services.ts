@@ -1,4 +1,7 @@
-/** The API's services over a store on a fresh SQLite file, for calling procedures in process. */
+/**
+ * The API's services over a store on a fresh SQLite file, for calling procedures in process; the case clock
+ * is the real one unless a test fixes the day.
+ */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -7,7 +10,7 @@ import { sqliteStoreLayer, withAccounts } from "@liuhen/store";
 import { Layer, ManagedRuntime } from "effect";
 import { CaseClock } from "../../src/case-files/case-clock.js";
 
-export const testServices = () => {
+export const testServices = (caseClock: Layer.Layer<CaseClock> = CaseClock.live) => {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "liuhen-api-"));
   const store = sqliteStoreLayer({
     filename: path.join(directory, "liuhen.db"),
@@ -16,7 +19,7 @@ export const testServices = () => {
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(
       Regimes.layer(DEFAULT_REGISTRY),
-      CaseClock.live,
+      caseClock,
       withAccounts(store, {
         loginThrottle: { maxFailuresPerAccount: 3, maxFailuresPerAddress: 10, window: "15 minutes" },
       }),

@@ -2,7 +2,8 @@
  * Every result explains itself: beside its value it carries a basis naming the rules considered, the
  * inputs they used, and whether each held (grounds considered and found not to hold are kept too, so an
  * explanation can say "no WC.8 ground applies"). A basis is plain data, serialisable and deterministic;
- * `explanation/prose.ts` renders it in Chinese or English.
+ * `explanation/prose.ts` renders it in Chinese or English; the rules write their steps with `step`
+ * (`explanation/step.ts`).
  */
 import { Schema } from "effect";
 import { CitationId } from "../citation/citation-id.js";
@@ -32,13 +33,6 @@ export type BasisStep = typeof BasisStep.Type;
 
 export const Basis = Schema.Array(BasisStep);
 export type Basis = typeof Basis.Type;
-
-export const step = (
-  citation: CitationId,
-  rule: string,
-  holds: boolean,
-  inputs: Record<string, BasisInput> = {},
-): BasisStep => ({ citation, rule, holds, inputs });
 
 export const applied = (basis: Basis): Basis => basis.filter((s) => s.holds);
 export const notHolding = (basis: Basis): Basis => basis.filter((s) => !s.holds);

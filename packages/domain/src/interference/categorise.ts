@@ -3,7 +3,8 @@
  * recorded (IF.7, IF.3), act by act, as the table of CONFORMANCE.md lays it down.
  */
 import { type CitationId, citation, sortCitations } from "../citation/citation-id.js";
-import { type BasisStep, step } from "../explanation/basis.js";
+import type { BasisStep } from "../explanation/basis.js";
+import { step } from "../explanation/step.js";
 import type { Act, ActKind, Contact } from "./contact.js";
 import { isInternal, type PersonRole } from "./internal-staff.js";
 

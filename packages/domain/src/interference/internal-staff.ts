@@ -4,7 +4,8 @@
  */
 import { Schema } from "effect";
 import { citation } from "../citation/citation-id.js";
-import { type BasisStep, step } from "../explanation/basis.js";
+import type { BasisStep } from "../explanation/basis.js";
+import { step } from "../explanation/step.js";
 
 /** Works at the body now, worked there once, or never did. */
 export const Relation = Schema.Literal("current", "former", "none");

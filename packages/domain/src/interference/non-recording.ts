@@ -5,7 +5,8 @@
  */
 import { Schema } from "effect";
 import { type CitationId, citation } from "../citation/citation-id.js";
-import { type BasisStep, step } from "../explanation/basis.js";
+import type { BasisStep } from "../explanation/basis.js";
+import { step } from "../explanation/step.js";
 
 export const NonRecordingFacts = Schema.Struct({
   /** This failure and every earlier one by the same handler (0: none, so no consequence). */

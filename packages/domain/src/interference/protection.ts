@@ -6,7 +6,8 @@
  */
 import { Schema } from "effect";
 import { type CitationId, citation } from "../citation/citation-id.js";
-import { type BasisStep, step } from "../explanation/basis.js";
+import type { BasisStep } from "../explanation/basis.js";
+import { step } from "../explanation/step.js";
 
 /** 免职、调离、辞退、降级、撤职、开除, and any other sanction. */
 export const PersonnelActionKind = Schema.Literal(

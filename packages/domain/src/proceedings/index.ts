@@ -69,6 +69,17 @@ export {
   type TransitionTarget,
 } from "./transition-table.js";
 export {
+  byUrgency,
+  INTERFERENCE_QUEUES,
+  type QueuePlace,
+  SpotCheckWork,
+  spotCheckWork,
+  type Urgency,
+  urgencyOrder,
+  WorkQueue,
+  WRONG_CASE_QUEUES,
+} from "./work-queues.js";
+export {
   AppealBody,
   CommitteeDecided,
   FindingsSubmitted,

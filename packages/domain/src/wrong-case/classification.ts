@@ -4,7 +4,8 @@
  * and confirmation without any trigger is not a wrong case under WC.5.
  */
 import { citation, sortCitations } from "../citation/citation-id.js";
-import { type BasisStep, step } from "../explanation/basis.js";
+import type { BasisStep } from "../explanation/basis.js";
+import { step } from "../explanation/step.js";
 import type { TriggerId, WrongCaseFacts } from "./facts.js";
 import { scope } from "./scope.js";
 

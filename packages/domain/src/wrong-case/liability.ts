@@ -4,7 +4,8 @@
  * the WC.7 proposal under the regime's sanction policy.
  */
 import { type CitationId, citation, sortCitations } from "../citation/citation-id.js";
-import { type BasisStep, step } from "../explanation/basis.js";
+import type { BasisStep } from "../explanation/basis.js";
+import { step } from "../explanation/step.js";
 import { CONDUCT } from "./conduct.js";
 import type { AggravationId, ConductId, MitigationId, OfficerFacts } from "./facts.js";
 import { type Proposal, propose } from "./proposal.js";

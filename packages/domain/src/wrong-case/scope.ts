@@ -3,7 +3,8 @@
  * Only penalty and licensing cases are in scope; any other kind is out of scope (a result, not an error).
  */
 import { citation } from "../citation/citation-id.js";
-import { type BasisStep, step } from "../explanation/basis.js";
+import type { BasisStep } from "../explanation/basis.js";
+import { step } from "../explanation/step.js";
 import type { CaseKind } from "./facts.js";
 
 export const IN_SCOPE: Readonly<Record<CaseKind, boolean>> = {

@@ -9,10 +9,14 @@
  * staff directory, notifications and the public intake (src/people/, src/notifications/, src/intake/) as well.
  */
 import type { SqlClient } from "@effect/sql";
+import { DEFAULT_REGISTRY } from "@liuhen/domain";
 import { Layer } from "effect";
 import { Attachments } from "../attachments/attachments.js";
 import { attestationsProjection } from "../attestations/attestation-projection.js";
 import { Attestations } from "../attestations/attestations.js";
+import { AgencyCalendars } from "../calendar/agency-calendars.js";
+import { holidayYearsProjection } from "../calendar/holiday-year-projection.js";
+import { HolidayYears } from "../calendar/holiday-years.js";
 import { issuedDocumentsProjection } from "../documents/document-projection.js";
 import { Documents } from "../documents/documents.js";
 import type { EventLog } from "../event-log/event-log.js";
@@ -78,7 +82,8 @@ export type StoreServices =
   | Attestations
   | Attachments
   | Statistics
-  | Documents;
+  | Documents
+  | HolidayYears;
 
 /** Every account service, over a store whose Projections include `accountsProjection`. */
 export const accountsLayer = (
@@ -95,13 +100,16 @@ export const accountsLayer = (
  * A store with accounts, the staff directory, notifications, the public intake and personnel actions: the
  * proceeding projections, `accounts`, `people`, `notifications`, `public-intake` and `personnel-actions`
  * registered together (so a rebuild covers them all), every service over them, and the store itself. What the
- * server and `liuhen admin` run on.
+ * server and `liuhen admin` run on. The proceedings' periods are counted on each agency's holiday calendar,
+ * the years its operator added included (`HolidayYears`, src/calendar/).
  */
 export const withAccounts = <E, R>(
   store: Layer.Layer<EventLog | SqlClient.SqlClient, E, R>,
   options: AccountsLayerOptions & ProceedingsLayerOptions & IntakeLayerOptions = {},
-): Layer.Layer<StoreServices | Proceedings | Projections | EventLog | SqlClient.SqlClient, E, R> =>
-  Layer.mergeAll(
+): Layer.Layer<StoreServices | Proceedings | Projections | EventLog | SqlClient.SqlClient, E, R> => {
+  // Periods are counted on each agency's calendar: the released years and those its operator added.
+  const calendars = new AgencyCalendars(DEFAULT_REGISTRY);
+  return Layer.mergeAll(
     accountsLayer(options),
     Directory.layer,
     Notifications.layer,
@@ -113,10 +121,12 @@ export const withAccounts = <E, R>(
     Attachments.layer,
     Statistics.layer,
     Documents.layer,
+    HolidayYears.layer(calendars),
   ).pipe(
     Layer.provideMerge(
       proceedingsLayer({
         ...options,
+        regimeOf: options.regimeOf ?? calendars.regimeOf,
         projections: [
           accountsProjection,
           peopleProjection,
@@ -128,9 +138,11 @@ export const withAccounts = <E, R>(
           attestationsProjection,
           statisticsProjection,
           issuedDocumentsProjection,
+          holidayYearsProjection(calendars),
           ...(options.projections ?? []),
         ],
       }),
     ),
     Layer.provideMerge(store),
   );
+};

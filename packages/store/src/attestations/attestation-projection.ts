@@ -88,6 +88,19 @@ export const listAttestations = (
     return [...attestations].sort((a, b) => (a.handler < b.handler ? -1 : a.handler > b.handler ? 1 : 0));
   });
 
+/** Every attestation a handler made, by month (IF.9: what they confirmed of their own recording). */
+export const listAttestationsOf = (
+  agencyId: string,
+  handler: string,
+): Effect.Effect<ReadonlyArray<Attestation>, ProjectionOutOfStep | SqlError, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient;
+    const rows = yield* sql`SELECT ${sql.literal(COLUMNS)} FROM attestations
+      WHERE agency_id = ${agencyId} AND handler = ${handler}`;
+    const attestations = yield* decodeAttestations(agencyId, `(attestations of ${handler})`)(rows);
+    return [...attestations].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  });
+
 const SettingsRow = Schema.Struct({
   monthly_attestation: Schema.Literal(0, 1),
   version: DbInt,

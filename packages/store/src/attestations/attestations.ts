@@ -41,6 +41,7 @@ import {
   ATTESTATIONS_PROJECTION,
   type Attestation,
   listAttestations,
+  listAttestationsOf,
   loadAgencySettings,
   loadAttestation,
 } from "./attestation-projection.js";
@@ -80,6 +81,11 @@ export interface AttestationsService {
   readonly forMonth: (
     agencyId: string,
     month: string,
+  ) => Effect.Effect<ReadonlyArray<Attestation>, ProjectionOutOfStep | SqlError>;
+  /** Every attestation a handler made, by month. */
+  readonly ofHandler: (
+    agencyId: string,
+    handler: string,
   ) => Effect.Effect<ReadonlyArray<Attestation>, ProjectionOutOfStep | SqlError>;
   readonly settings: (agencyId: string) => Effect.Effect<AgencySettings, ProjectionOutOfStep | SqlError>;
   /** Switches monthly attestation on or off; NothingToChange if it is so already. */
@@ -162,6 +168,7 @@ export const makeAttestations = (
     attest,
     find: (agencyId, handler, month) => withSql(loadAttestation(agencyId, handler, month)),
     forMonth: (agencyId, month) => withSql(listAttestations(agencyId, month)),
+    ofHandler: (agencyId, handler) => withSql(listAttestationsOf(agencyId, handler)),
     settings: (agencyId) => withSql(loadAgencySettings(agencyId)),
     setMonthlyAttestation,
   };

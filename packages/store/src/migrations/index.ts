@@ -19,6 +19,7 @@ import attachments from "./0012_attachments.js";
 import documents from "./0013_documents.js";
 import statistics from "./0014_statistics.js";
 import logHeadFrontier from "./0015_log_head_frontier.js";
+import holidayYears from "./0016_holiday_years.js";
 
 export const MIGRATIONS_TABLE = "liuhen_migrations";
 
@@ -38,6 +39,7 @@ const MIGRATIONS = {
   "0013_documents": documents,
   "0014_statistics": statistics,
   "0015_log_head_frontier": logHeadFrontier,
+  "0016_holiday_years": holidayYears,
 };
 
 /** The migrations this version knows, in order. */

@@ -1,9 +1,8 @@
 /**
  * The words of the interference-record pages (IF.*): the record form, a handler's records, a record's page,
  * the monthly attestation and protection status. The words for the domain's values (acts, methods, roles,
- * findings) come from the domain's labels; the words here are the pages' own.
+ * findings, stages and steps) come from the domain's labels; the words here are the pages' own.
  */
-import type { InterferenceStage } from "@liuhen/domain";
 import type { Language } from "./language.js";
 
 const zh = {
@@ -106,6 +105,9 @@ const zh = {
       "如实记录干预情况的办案人员受法律和组织保护：非因法定事由、非经法定程序，不得被免职、调离、辞退或者给予降级、撤职、开除等处分。",
     recorded: (n: number) => `您已作干预记录 ${n} 份，受到上述保护。`,
     noneYet: "您尚未作干预记录。",
+    monthsAttested: (n: number, yearMonth: string) =>
+      `您已作月度确认 ${n} 个月，最近一次为 ${Number(yearMonth.slice(0, 4))}年${Number(yearMonth.slice(5, 7))}月。`,
+    noMonthAttested: "您尚未作月度确认。",
   },
   investigation: {
     open: "开展调查",
@@ -122,42 +124,6 @@ const zh = {
     findInterference: "认定为违反规定干预办案",
     findLegitimate: "不认定为干预",
   },
-  events: {
-    InterferenceRecorded: "记录",
-    RecordCorrected: "更正",
-    ReportedToLegalSection: "报告区局法治科",
-    ReportedToJudicialSupervision: "报告区司法行政部门",
-    RecordSpotChecked: "抽查",
-    RecordReviewed: "检查",
-    LeadReportedToHead: "线索报机关负责人",
-    InterferenceInvestigationOpened: "开展调查",
-    InterferenceInvestigationNoted: "调查记录",
-    InterferenceFound: "认定为干预",
-    ContactFoundLegitimate: "不认定为干预",
-    NotificationApproved: "批准通报",
-    InterferenceNotified: "通报",
-    ReferredForDiscipline: "移送纪检监察",
-    ReferredForCriminalLiability: "移送司法机关",
-    RetaliationReferred: "移送打击报复线索",
-    HandedOverToJudicialSupervision: "移交区司法行政部门",
-    InterferenceRecordClosed: "办结",
-  } as Record<string, string>,
-  stages: {
-    new: "未记录",
-    recorded: "已记录",
-    "reported-to-legal-section": "已报告区局法治科",
-    "reported-to-judicial-supervision": "已报告区司法行政部门",
-    checked: "法治科已检查",
-    "lead-reported": "线索已报机关负责人",
-    investigating: "调查中",
-    "interference-found": "认定为违反规定干预办案",
-    legitimate: "不认定为干预",
-    approved: "通报已批准",
-    notified: "已通报",
-    referred: "已移送追究责任",
-    "handed-over": "已移交区司法行政部门",
-    closed: "已办结",
-  } satisfies Record<InterferenceStage, string>,
 };
 
 export type InterferenceMessages = typeof zh;
@@ -264,6 +230,9 @@ const en: InterferenceMessages = {
       "Handlers who truthfully record interference are protected: without a statutory cause and procedure they may not be dismissed, transferred, let go, demoted or otherwise sanctioned.",
     recorded: (n: number) => `You have made ${n} interference record(s) and have this protection.`,
     noneYet: "You have made no interference record yet.",
+    monthsAttested: (n: number, yearMonth: string) =>
+      `You have attested ${n} month(s), the latest ${new Date(`${yearMonth}-01T00:00:00Z`).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" })}.`,
+    noMonthAttested: "You have attested no month yet.",
   },
   investigation: {
     open: "Open the investigation",
@@ -280,48 +249,8 @@ const en: InterferenceMessages = {
     findInterference: "Find it interference",
     findLegitimate: "Find it legitimate",
   },
-  events: {
-    InterferenceRecorded: "recorded",
-    RecordCorrected: "corrected",
-    ReportedToLegalSection: "reported to the legal section",
-    ReportedToJudicialSupervision: "reported to the district judicial supervision",
-    RecordSpotChecked: "spot-checked",
-    RecordReviewed: "reviewed",
-    LeadReportedToHead: "lead reported to the head",
-    InterferenceInvestigationOpened: "investigation opened",
-    InterferenceInvestigationNoted: "investigation noted",
-    InterferenceFound: "found to be interference",
-    ContactFoundLegitimate: "found not to be interference",
-    NotificationApproved: "notification approved",
-    InterferenceNotified: "notified",
-    ReferredForDiscipline: "referred for discipline",
-    ReferredForCriminalLiability: "referred for criminal liability",
-    RetaliationReferred: "retaliation referred",
-    HandedOverToJudicialSupervision: "handed over",
-    InterferenceRecordClosed: "closed",
-  },
-  stages: {
-    new: "not recorded",
-    recorded: "recorded",
-    "reported-to-legal-section": "reported to the legal section",
-    "reported-to-judicial-supervision": "reported to the district judicial supervision",
-    checked: "checked by the legal section",
-    "lead-reported": "lead reported to the head",
-    investigating: "under investigation",
-    "interference-found": "found to be interference",
-    legitimate: "found not to be interference",
-    approved: "notification approved",
-    notified: "notified",
-    referred: "referred for liability",
-    "handed-over": "handed over to the district judicial supervision",
-    closed: "closed",
-  },
 };
 
 const MESSAGES: Readonly<Record<Language, InterferenceMessages>> = { zh, en };
 
 export const interferenceMessagesFor = (language: Language): InterferenceMessages => MESSAGES[language];
-
-/** A record's stage in the reader's language (the stage key itself for one the pages do not know). */
-export const stageLabel = (stage: string, language: Language): string =>
-  (MESSAGES[language].stages as Record<string, string>)[stage] ?? stage;

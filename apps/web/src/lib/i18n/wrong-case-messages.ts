@@ -1,7 +1,7 @@
 /**
  * The words of the wrong-case proceeding pages (WC.10): the list with its deadlines, a proceeding's page and
- * the steps the head, the investigation team and the party committee take there. The stages' words are the
- * domain's (WRONG_CASE_STAGE_LABELS).
+ * the steps the head, the investigation team and the party committee take there. The words of stages and
+ * steps are the domain's (proceeding-words.ts).
  */
 import type { Language } from "./language.js";
 
@@ -87,24 +87,6 @@ const zh = {
     referralSummary: "报告内容",
     choose: "请选择",
   },
-  events: {
-    ReportReceived: "收到举报或投诉",
-    ReportAccepted: "受理",
-    ReportTransferred: "转送有权部门",
-    ReporterAnswered: "答复举报人",
-    ReportedToHead: "报局主要负责人",
-    InvestigationTeamAssigned: "指派调查组",
-    InvestigationLogged: "调查记录",
-    FindingsSubmitted: "提交调查结论",
-    HandlingProposed: "提出处理建议",
-    CommitteeDecided: "党委集体研究决定",
-    ReinvestigationOrdered: "责令重新组织调查",
-    ReferredToDisciplineGroup: "报纪检组",
-    OfficerNotified: "告知执法人员",
-    OfficerStatementFiled: "执法人员陈述申辩",
-    OfficerAppealFiled: "执法人员申诉",
-    WrongCaseClosed: "办结",
-  } as Record<string, string>,
   methods: {
     "file-review": "调阅有关案件材料",
     "officer-interview": "询问执法责任人",
@@ -197,24 +179,6 @@ const en: WrongCaseMessages = {
     referToDisciplineGroup: "Report to the discipline inspection group",
     referralSummary: "What is reported",
     choose: "Choose",
-  },
-  events: {
-    ReportReceived: "report received",
-    ReportAccepted: "accepted",
-    ReportTransferred: "transferred",
-    ReporterAnswered: "reporter answered",
-    ReportedToHead: "reported to the head",
-    InvestigationTeamAssigned: "team assigned",
-    InvestigationLogged: "investigation logged",
-    FindingsSubmitted: "findings submitted",
-    HandlingProposed: "handling proposed",
-    CommitteeDecided: "committee decided",
-    ReinvestigationOrdered: "re-investigation ordered",
-    ReferredToDisciplineGroup: "referred to the discipline group",
-    OfficerNotified: "officer notified",
-    OfficerStatementFiled: "officer's statement",
-    OfficerAppealFiled: "officer's appeal",
-    WrongCaseClosed: "closed",
   },
   methods: {
     "file-review": "review of the case files",

@@ -20,7 +20,7 @@ import {
   type Method,
   type PersonRole,
   ROLE_LABELS,
-} from "@liuhen/domain";
+} from "@liuhen/domain/preview";
 import { contactRequest, type RecordFormValues, type StaffStatus } from "./contact-form.js";
 
 export interface ExplainedStep {

@@ -1,7 +1,8 @@
 /**
  * The handler's month (每月确认): their records of a month as the log holds them, confirmed complete — or a
- * nil return when there were none — and their protection (IF.9 如实记录……受法律和组织保护), which holds for
- * everyone who has recorded interference. What must be confirmed is the API's to check, not this page's.
+ * nil return when there were none — and their protection (IF.9 如实记录……受法律和组织保护) as the API answers it
+ * (`interference.myProtection`, from the domain's rule). What must be confirmed is the API's to check, not this
+ * page's.
  */
 import { isoDateInShanghai } from "@liuhen/domain";
 import { redirect } from "@sveltejs/kit";
@@ -19,11 +20,11 @@ export const load: PageServerLoad = async (event) => {
   requireUser(event);
   const client = api(event);
   const month = monthOf(event.url);
-  const [attestation, records] = await Promise.all([
+  const [attestation, protection] = await Promise.all([
     client.oversight.myAttestation.query({ month }),
-    client.interference.list.query(),
+    client.interference.myProtection.query(),
   ]);
-  return { month, attestation, recordedByMe: records.filter((r) => r.access === "author").length };
+  return { month, attestation, protection };
 };
 
 export const actions: Actions = {

@@ -6,6 +6,7 @@
 import { InterferenceCategory, LegitimacyGround } from "@liuhen/domain";
 import { error, redirect } from "@sveltejs/kit";
 import { api } from "$lib/server/api.js";
+import { categoryGloss } from "$lib/server/category-gloss.js";
 import { refusalOf, refused, textFields } from "$lib/server/refusal.js";
 import { requireUser } from "$lib/server/session.js";
 import type { Actions, PageServerLoad } from "./$types.js";
@@ -18,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
       client.interference.get.query({ recordId: event.params.id }),
       client.directory.list.query({}),
     ]);
-    // The findings the domain offers next name articles (IF.10.1–7, IF.13…): their words label the choices.
+    // The findings the domain offers next name articles (IF.10.1–7, IF.13…): their words label the choices,
+    // an item's own words (第十条（一）…) where it is one, a whole article's heading otherwise.
     const findingNext = record.nextSteps.some(
       (step) => step.procedure === "findInterference" || step.procedure === "findLegitimate",
     );
@@ -27,7 +29,10 @@ export const load: PageServerLoad = async (event) => {
           await Promise.all(
             [...InterferenceCategory.literals, ...LegitimacyGround.literals].map(async (id) => {
               const article = await client.domain.article.query({ id });
-              return [id, article.excerpt ?? article.heading] as const;
+              return [
+                id,
+                article.excerpt ?? (article.parent === null ? article.heading : article.text),
+              ] as const;
             }),
           ),
         )
@@ -37,6 +42,9 @@ export const load: PageServerLoad = async (event) => {
       categories: InterferenceCategory.literals,
       grounds: LegitimacyGround.literals,
       excerpts: excerpts as Record<string, string>,
+      glosses: Object.fromEntries(
+        InterferenceCategory.literals.map((id) => [id, categoryGloss(id, event.locals.lang)]),
+      ) as Record<string, string | null>,
       staff: people
         .filter((p) => p.status === "active")
         .map((p) => ({ personId: p.personId, name: p.name, department: p.department })),
