@@ -26,6 +26,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -156,7 +157,7 @@ describeInBrowser("Deadlines at a glance in the browser (WC.10.1)", () => {
     const handler = await handlerContext.newPage();
     await signInAs(handler, url, CAST.reporter.username, CAST_PASSWORD);
     expect(await handler.getByRole("link", { name: "期限一览" }).count()).toBe(0);
-    const response = await handler.goto(`${url}/deadlines`);
+    const response = await open(handler, `${url}/deadlines`);
     expect(response?.status()).toBe(404);
     await handlerContext.close();
   });

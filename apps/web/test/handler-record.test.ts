@@ -18,6 +18,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -165,9 +166,9 @@ describeInBrowser("A handler records interference in the browser (IF.3, IF.10)",
     const subject = await newContext(browser);
     const subjectPage = await subject.newPage();
     await signInAs(subjectPage, url, COLLEAGUE.username, CAST_PASSWORD);
-    await subjectPage.goto(`${url}/records`);
+    await open(subjectPage, `${url}/records`);
     expect(await subjectPage.locator("main").textContent()).toContain("暂无记录");
-    const refused = await subjectPage.goto(`${url}/records/${encodeURIComponent(recordId)}`);
+    const refused = await open(subjectPage, `${url}/records/${encodeURIComponent(recordId)}`);
     expect(refused?.status()).toBe(404);
     expect(await subjectPage.locator("main").textContent()).not.toContain(CONTENT);
     await expectAccessible(subjectPage, "a record its subject may not read");
@@ -209,7 +210,7 @@ describeInBrowser("A handler records interference in the browser (IF.3, IF.10)",
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await signInAs(page, url, IF_CAST.handler.username, CAST_PASSWORD);
-    await page.goto(`${url}/records/new`);
+    await open(page, `${url}/records/new`);
     await page.getByLabel("以何种身份过问").selectOption("colleague");
     await page.getByLabel("方式").selectOption("oral");
     await page.getByLabel("打探案情").check();

@@ -23,6 +23,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -85,7 +86,7 @@ describeInBrowser("The interference investigation in the browser (IF.4, IF.10)",
     // The head: nobody named is refused beside the field, and nothing is stored; then the investigator.
     const head = await signedIn(IF_CAST.head.username);
     const headErrors = watchConsole(head.page);
-    await head.page.goto(recordUrl);
+    await open(head.page, recordUrl);
     const before = await server.count("events");
     await head.page.getByRole("button", { name: "开展调查" }).click();
     await head.page.locator("#investigators-error").waitFor();
@@ -101,7 +102,7 @@ describeInBrowser("The interference investigation in the browser (IF.4, IF.10)",
 
     // The investigator notes what was done.
     const investigator = await signedIn(IF_CAST.investigator.username);
-    await investigator.page.goto(recordUrl);
+    await open(investigator.page, recordUrl);
     await investigator.page.getByLabel("调查记录", { exact: true }).fill("询问当事人，调取通话记录");
     await expectAccessible(investigator.page, "the record with the investigation note");
     await investigator.page.getByRole("button", { name: "记入调查记录" }).click();
@@ -113,7 +114,7 @@ describeInBrowser("The interference investigation in the browser (IF.4, IF.10)",
     // The legal section: the finding under IF.10, its item's words beside its id, and the article behind it.
     const legal = await signedIn(IF_CAST.legal.username);
     const legalErrors = watchConsole(legal.page);
-    await legal.page.goto(recordUrl);
+    await open(legal.page, recordUrl);
     await legal.page.getByRole("link", { name: "IF.10", exact: true }).first().click();
     await legal.page.getByRole("dialog").getByText("违反规定干预办案", { exact: false }).first().waitFor();
     await legal.page.getByRole("dialog").getByRole("button", { name: "关闭" }).click();
@@ -128,14 +129,14 @@ describeInBrowser("The interference investigation in the browser (IF.4, IF.10)",
       "（七）其他影响执法人员依法公正处理案件的干预、插手案件办理的行为",
     );
     // In English the Chinese words stay, glossed with the domain's labels of the acts the item covers.
-    await legal.page.goto(`${recordUrl}?lang=en`);
+    await open(legal.page, `${recordUrl}?lang=en`);
     const english = (await legal.page.getByTestId("category-IF.10.1").textContent()) ?? "";
     expect(english).toContain(itemWords);
     expect(english).toContain("instruction to lower a penalty");
     expect(await legal.page.getByTestId("category-IF.10.4").textContent()).toContain(
       "proposal of a private meeting with a party",
     );
-    await legal.page.goto(`${recordUrl}?lang=zh`);
+    await open(legal.page, `${recordUrl}?lang=zh`);
     await item.getByRole("checkbox", { name: itemWords, exact: true }).check();
     await legal.page.getByLabel("理由").first().fill("超越职权要求降格处罚");
     await expectAccessible(legal.page, "the record with the legal section's findings");

@@ -11,6 +11,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -38,7 +39,7 @@ describeInBrowser("The language switch in the browser: Chinese first, English on
     const page = await context.newPage();
     const errors = watchConsole(page);
 
-    await page.goto(`${url}/`);
+    await open(page, `${url}/`);
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.locator("h1").textContent()).toContain("留痕");
 
@@ -56,11 +57,11 @@ describeInBrowser("The language switch in the browser: Chinese first, English on
     await expectAccessible(page, "the report form in English");
 
     // The article text stays as issued, in Chinese, marked as such.
-    await page.goto(`${url}/articles/WC.10.1`);
+    await open(page, `${url}/articles/WC.10.1`);
     expect(await page.locator(".article-text").getAttribute("lang")).toBe("zh-CN");
 
     // And back to Chinese, on the page the reader was on.
-    await page.goto(`${url}/report`);
+    await open(page, `${url}/report`);
     await page.getByRole("link", { name: "中文" }).click();
     await page.waitForURL(`${url}/report`);
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("zh-CN");
@@ -78,7 +79,7 @@ describeInBrowser("The language switch in the browser: Chinese first, English on
     const { receiptCode } = submitted.data as { receiptCode: string };
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto(`${url}/status?lang=en`);
+    await open(page, `${url}/status?lang=en`);
     await page.waitForURL(`${url}/status`);
     expect(await page.locator("h1").textContent()).toBe("Check a report");
 

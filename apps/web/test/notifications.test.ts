@@ -24,6 +24,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -104,7 +105,7 @@ describeInBrowser("Notifications in the browser: unread count, reminders, protec
     for (const member of [CAST.reporter, CAST.head, CAST.investigator, CAST.committee]) {
       const { page, close } = await signedIn(member.username);
       expect(await page.getByTestId("unread-count").textContent()).toBe("未读提醒 0 条");
-      await page.goto(`${url}/cases`);
+      await open(page, `${url}/cases`);
       expect(await page.getByTestId("unread-count").textContent()).toBe("未读提醒 0 条");
       await close();
     }
@@ -113,7 +114,7 @@ describeInBrowser("Notifications in the browser: unread count, reminders, protec
   it("the legal officer reads the reminders and the alert with their dates and citations, and marks one read", async () => {
     const { page, close } = await signedIn(CAST.legal.username);
     const errors = watchConsole(page);
-    await page.goto(`${url}/records`);
+    await open(page, `${url}/records`);
     expect(await page.getByTestId("unread-count").textContent()).toBe("未读提醒 3 条");
     await page.getByTestId("unread-count").click();
     await page.waitForURL(`${url}/#notifications`);

@@ -20,6 +20,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -53,7 +54,7 @@ describeInBrowser(
       const errors = watchConsole(page);
       await signInAs(page, url, CAST.committee.username, CAST_PASSWORD);
 
-      await page.goto(`${url}/case-documents/wrong-case/${at.proceedingId}`);
+      await open(page, `${url}/case-documents/wrong-case/${at.proceedingId}`);
       await expectAccessible(page, "the documents page");
       await page.getByRole("button", { name: "生成 处理决定" }).click();
       const issued = page.getByTestId("issued-documents");
@@ -81,7 +82,7 @@ describeInBrowser(
       // Signed out: the public check.
       const anyone = await (await newContext(browser)).newPage();
       const anyoneErrors = watchConsole(anyone);
-      await anyone.goto(`${url}/verify`);
+      await open(anyone, `${url}/verify`);
       await expectAccessible(anyone, "the verify page");
       await anyone.getByLabel("核验码").fill(code.toLowerCase());
       await anyone

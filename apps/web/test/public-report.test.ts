@@ -13,6 +13,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -51,7 +52,7 @@ describeInBrowser(
       const errors = watchConsole(page);
 
       // The home page, for the public.
-      await page.goto(`${url}/`);
+      await open(page, `${url}/`);
       await expect.poll(() => page.getAttribute("html", "lang")).toBe("zh-CN");
       await expectAccessible(page, "the public home page");
       await screenshot(page, "home-public");
@@ -97,7 +98,7 @@ describeInBrowser(
       await page.emulateMedia({ media: "screen" });
 
       // A reload shows the form again: the code is not shown twice.
-      await page.goto(`${url}/report`);
+      await open(page, `${url}/report`);
       expect(await page.getByTestId("receipt-code").count()).toBe(0);
 
       // The legal section accepts the report and answers the reporter (over HTTP, as the terminal UI would).
@@ -126,7 +127,7 @@ describeInBrowser(
       expect(answered.error).toBeNull();
 
       // The reporter comes back with the code: the stage, the answer in Chinese, its date as 年月日.
-      await page.goto(`${url}/status`);
+      await open(page, `${url}/status`);
       await expectAccessible(page, "the status look-up");
       await page.getByLabel("回执码").fill(receiptCode);
       await page.getByRole("button", { name: "查询" }).click();
@@ -158,12 +159,12 @@ describeInBrowser(
       expect(await dialog.isVisible()).toBe(false);
 
       // The article's own page, reached without JavaScript's help.
-      await page.goto(`${url}/articles/WC.10.1`);
+      await open(page, `${url}/articles/WC.10.1`);
       expect(await page.locator("main").textContent()).toContain("任何人均有权举报或投诉");
       await expectAccessible(page, "an article page");
 
       // A wrong code says so beside the form, and the code typed stays.
-      await page.goto(`${url}/status`);
+      await open(page, `${url}/status`);
       await page.getByLabel("回执码").fill("NOT-A-REAL-CODE");
       await page.getByRole("button", { name: "查询" }).click();
       await page.locator(".form-error").waitFor();

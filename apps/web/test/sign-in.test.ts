@@ -12,6 +12,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -55,7 +56,7 @@ describeInBrowser("Signing in and out in the browser: forced password change, ho
     const page = await context.newPage();
     const errors = watchConsole(page);
 
-    await page.goto(`${url}/login`);
+    await open(page, `${url}/login`);
     expect(await page.getByLabel("单位代码").inputValue()).toBe(AGENCY);
     await expectAccessible(page, "the sign-in form");
     await screenshot(page, "login");
@@ -75,7 +76,7 @@ describeInBrowser("Signing in and out in the browser: forced password change, ho
     await page.waitForURL(`${url}/password`);
     expect(await page.locator("main").textContent()).toContain("您的密码由他人设置");
     // Nothing else opens until it is changed.
-    await page.goto(`${url}/`);
+    await open(page, `${url}/`);
     await page.waitForURL(`${url}/password`);
     await expectAccessible(page, "the forced password change");
     await screenshot(page, "password-forced");
@@ -110,11 +111,11 @@ describeInBrowser("Signing in and out in the browser: forced password change, ho
     expect(await page.locator("header").textContent()).not.toContain("赵法治");
     const cookies = await context.cookies(url);
     expect(cookies.find((cookie) => cookie.name === "liuhen_session")).toBeUndefined();
-    await page.goto(`${url}/`);
+    await open(page, `${url}/`);
     expect(await page.getByRole("link", { name: "提交举报或投诉" }).isVisible()).toBe(true);
 
     // The new password is the one that works now.
-    await page.goto(`${url}/login`);
+    await open(page, `${url}/login`);
     await page.getByLabel("用户名").fill(OFFICER.username);
     await page.getByLabel("密码").fill(OWN_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
@@ -128,7 +129,7 @@ describeInBrowser("Signing in and out in the browser: forced password change, ho
   it("the session cookie is HttpOnly and SameSite=Strict, and a sign-out without the CSRF token is refused", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto(`${url}/login`);
+    await open(page, `${url}/login`);
     await page.getByLabel("用户名").fill(OFFICER.username);
     await page.getByLabel("密码").fill(OWN_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
@@ -144,7 +145,7 @@ describeInBrowser("Signing in and out in the browser: forced password change, ho
       `fetch("/logout", { method: "POST", body: new FormData(), redirect: "manual" }).then((r) => r.status)`,
     );
     expect(refused).toBe(403);
-    await page.goto(`${url}/`);
+    await open(page, `${url}/`);
     expect(await page.locator("header").textContent()).toContain("赵法治");
     await context.close();
   });

@@ -25,6 +25,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -156,7 +157,7 @@ describeInBrowser("Spot checks in the browser (IF.4 抽查)", () => {
     const page = await context.newPage();
     await signInAs(page, url, IF_CAST.handler.username, CAST_PASSWORD);
     expect(await page.getByRole("link", { name: "抽查", exact: true }).count()).toBe(0);
-    const response = await page.goto(`${url}/spot-checks`);
+    const response = await open(page, `${url}/spot-checks`);
     expect(response?.status()).toBe(404);
     await context.close();
   });

@@ -25,6 +25,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  open,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -83,7 +84,7 @@ describeInBrowser(
       await expectAccessible(head.page, "the proceedings with their deadlines");
       await screenshot(head.page, "cases-head");
       for (const proceeding of [first, second]) {
-        await head.page.goto(caseUrl(proceeding.proceedingId));
+        await open(head.page, caseUrl(proceeding.proceedingId));
         expect(await head.page.getByTestId("case-stage").textContent()).toBe("已报局主要负责人");
         // A step without a member is refused in Chinese beside the form; nothing is recorded.
         if (proceeding === first) {
@@ -105,7 +106,7 @@ describeInBrowser(
       // The investigator: the log with a file, then the findings.
       const investigator = await signedIn(CAST.investigator.username);
       for (const proceeding of [first, second]) {
-        await investigator.page.goto(caseUrl(proceeding.proceedingId));
+        await open(investigator.page, caseUrl(proceeding.proceedingId));
         await investigator.page.getByLabel("调查方式", { exact: true }).selectOption("file-review");
         await investigator.page
           .getByLabel("调查情况", { exact: true })
@@ -159,7 +160,7 @@ describeInBrowser(
       // The committee secretary: a new investigation for the first, the decision on the second.
       const committee = await signedIn(CAST.committee.username);
       const committeeErrors = watchConsole(committee.page);
-      await committee.page.goto(caseUrl(first.proceedingId));
+      await open(committee.page, caseUrl(first.proceedingId));
       expect(await committee.page.getByTestId("case-stage").textContent()).toBe("已提出处理建议");
       const reinvestigation = committee.page.locator("section", {
         has: committee.page.getByRole("heading", { name: /责令重新组织调查/ }),
@@ -172,7 +173,7 @@ describeInBrowser(
         .poll(() => committee.page.getByTestId("case-stage").textContent())
         .toBe("责令重新组织调查");
 
-      await committee.page.goto(caseUrl(second.proceedingId));
+      await open(committee.page, caseUrl(second.proceedingId));
       const decision = committee.page.locator("section", {
         has: committee.page.getByRole("heading", { name: /记录党委集体研究决定/ }),
       });

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
 import { describe, expect } from "vitest";
 
 export const CHROMIUM = process.env.LIUHEN_CHROMIUM ?? "/usr/bin/chromium";
@@ -57,7 +57,21 @@ export const newContext = async (
     javaScriptEnabled,
   });
   context.setDefaultTimeout(60_000);
+  if (!javaScriptEnabled) withoutScripts.add(context);
   return context;
+};
+
+const withoutScripts = new WeakSet<BrowserContext>();
+
+/**
+ * Opens a page and, where scripts run, waits until it has hydrated (the root layout marks `<html>`): a field
+ * filled before then is emptied by hydration, and a form whose required field it empties never submits.
+ */
+export const open = async (page: Page, url: string): Promise<Response | null> => {
+  const response = await page.goto(url);
+  if (!withoutScripts.has(page.context()))
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  return response;
 };
 
 /** No serious or critical accessibility violation on the page as it is now. */

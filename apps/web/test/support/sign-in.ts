@@ -1,5 +1,6 @@
 /** Signing a member of staff in through the sign-in form, as they would. */
 import type { Page } from "playwright-core";
+import { open } from "./browser.js";
 
 export const signInAs = async (
   page: Page,
@@ -7,8 +8,7 @@ export const signInAs = async (
   username: string,
   password: string,
 ): Promise<void> => {
-  // Typed only once the page has settled: a field filled while the page is still hydrating may be lost.
-  await page.goto(`${url}/login`, { waitUntil: "networkidle" });
+  await open(page, `${url}/login`);
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
