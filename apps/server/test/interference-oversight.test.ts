@@ -383,6 +383,9 @@ describeOnDatabases(
       }>(await query(cast.handler, "myAttestation", { month: "2026-03" }), "myAttestation");
       expect(mine).toMatchObject({ enabled: true, attestation: null });
       expect(mine.records.map((r) => r.recordId)).toEqual([...march].sort());
+      // Asked without a month, the answer is for the month the case clock is in, whatever the machine's date.
+      const current = ok<{ month: string }>(await query(cast.handler, "myAttestation", {}), "myAttestation");
+      expect(current.month).toBe(TODAY.slice(0, 7));
 
       // A nil return for a month with records, or a list leaving one out, is refused.
       const nil = await mutate(cast.handler, "attest", { month: "2026-03", kind: "none" });

@@ -8,7 +8,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { isoDateInShanghai } from "@liuhen/domain";
 import {
   Accounts,
   AgencyId,
@@ -27,7 +26,7 @@ import { Duration, Effect, Option, Redacted, Schema } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_AUTH_CONFIG, type RunningServer, startServer } from "../src/index.js";
 import { call, type SignedIn, signIn } from "./support/http.js";
-import { AGENCY } from "./support/test-server.js";
+import { AGENCY, fixedCaseClock, TEST_CASE_DAY } from "./support/test-server.js";
 
 /** An agency whose first report's receipt cannot be written: something already holds its stream. */
 const BLOCKED_AGENCY = AgencyId.make("blocked-msa");
@@ -59,7 +58,7 @@ let addresses = 0;
 /** Each test speaks from addresses of its own, so one test's throttle does not reach another. */
 const freshAddress = () => `198.51.100.${++addresses}`;
 
-const year = () => isoDateInShanghai(Date.now()).slice(0, 4);
+const year = () => TEST_CASE_DAY.slice(0, 4);
 
 const count = (table: string, agency: string = AGENCY) =>
   (reader.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE agency_id = ?`).get(agency) as { n: number }).n;
@@ -103,6 +102,7 @@ beforeAll(async () => {
     database: { kind: "sqlite", filename },
     keyDirectory,
     auth: { ...DEFAULT_AUTH_CONFIG, trustProxy: true },
+    caseClock: fixedCaseClock(),
     intake: {
       maxSubmissionsPerAddress: SUBMISSIONS,
       maxLookupsPerAddress: LOOKUPS,
@@ -213,7 +213,7 @@ describe("WC.10.1 reports from the public over HTTP", { timeout: 120_000 }, () =
     expect(read.error).toBeNull();
     expect(read.data).toEqual({
       proceedingId: report.proceedingId,
-      receivedOn: isoDateInShanghai(Date.now()),
+      receivedOn: TEST_CASE_DAY,
       stage: { key: "received", zh: "已收到，待受理", en: "received, awaiting acceptance" },
       transferredTo: null,
       answers: [],

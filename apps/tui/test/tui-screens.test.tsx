@@ -9,11 +9,11 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatDate, isoDateInShanghai } from "@liuhen/domain";
+import { formatDate } from "@liuhen/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { widthOf } from "../src/ui/fit.js";
 import { issueNotification } from "./support/beside-store.js";
-import { type DemoServer, startDemoServer } from "./support/demo-server.js";
+import { DEMO_DAY, type DemoServer, startDemoServer } from "./support/demo-server.js";
 import { KEY, type RenderedApp, renderApp } from "./support/ink-app.js";
 import { investigate, loginAsLegalOfficer, sessionOf } from "./support/signed-in.js";
 
@@ -329,9 +329,8 @@ describe("the terminal UI at 80×24 against the demo agency", () => {
     await app.waitFor("已承诺，待抽取");
     const committed = (await legal.oversight.spotChecks.query()).find((c) => c.purpose === "法治科月度抽查");
     expect(committed?.draw).toBeNull();
-    // "To" was left at its default: the server's day (the demo's, apps/server/src/demo/demo-day.ts), not the
-    // machine's.
-    expect(committed?.period).toEqual({ from: "2020-01-01", to: "2026-11-27" });
+    // "To" was left at its default: the server's day (the demo's), not the machine's.
+    expect(committed?.period).toEqual({ from: "2020-01-01", to: DEMO_DAY });
     await app.press("/");
     await app.type("已承诺");
     await app.press(KEY.enter);
@@ -462,11 +461,9 @@ describe("issue 8 in the terminal UI: documents, statistics tables, notification
     await app.waitFor("全部期间 / all time");
     expect(app.frame()).toContain("IF.10.1 超越职权下达指示");
     await app.press("p");
-    await app.type(
-      `${isoDateInShanghai(Date.now()).slice(0, 4)}-01..${isoDateInShanghai(Date.now()).slice(0, 7)}`,
-    );
+    await app.type(`${DEMO_DAY.slice(0, 4)}-01..${DEMO_DAY.slice(0, 7)}`);
     await app.press(KEY.enter);
-    await app.waitFor(`${isoDateInShanghai(Date.now()).slice(0, 4)}-01 至`);
+    await app.waitFor(`${DEMO_DAY.slice(0, 4)}-01 至`);
     // Scrolled down to the wrong cases: deadlines met and missed, time per stage.
     for (let i = 0; i < 4; i++) await app.press(" ");
     const lower = await app.waitFor("各阶段用时（日）");
@@ -492,7 +489,7 @@ describe("issue 8 in the terminal UI: documents, statistics tables, notification
     await issueNotification(server, {
       notificationId: "message/tui-test/1",
       recipient: personId,
-      date: isoDateInShanghai(Date.now()),
+      date: DEMO_DAY,
       text: "请核对本月干预记录",
     });
     await app.press("r");

@@ -6,12 +6,18 @@
  * section (IF.3 应向区局法治科报告). The colleague it names cannot find it: not in their list, and its page
  * does not exist for them (need-to-know).
  */
-import { formatDate, isoDateInShanghai } from "@liuhen/domain";
+import { formatDate } from "@liuhen/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { call, type SignedIn, signIn } from "../../server/test/support/http.js";
 import { IF_CAST, staffMember } from "../../server/test/support/interference-driver.js";
-import { ADMIN, AGENCY, startTestServer, type TestServer } from "../../server/test/support/test-server.js";
+import {
+  ADMIN,
+  AGENCY,
+  startTestServer,
+  TEST_CASE_DAY,
+  type TestServer,
+} from "../../server/test/support/test-server.js";
 import { CAST_PASSWORD } from "../../server/test/support/wrong-case-driver.js";
 import {
   describeInBrowser,
@@ -132,9 +138,7 @@ describeInBrowser("A handler records interference in the browser (IF.3, IF.10)",
     expect(elements).toContain("电话");
     expect(elements).toContain(CONTENT);
     expect(await page.getByTestId("attachments").textContent()).toContain("通话记录.txt");
-    expect(await page.locator("main").textContent()).toContain(
-      formatDate(isoDateInShanghai(Date.now()), "zh"),
-    );
+    expect(await page.locator("main").textContent()).toContain(formatDate(TEST_CASE_DAY, "zh"));
     await expectAccessible(page, "a record's page");
     await screenshot(page, "record");
 
@@ -188,8 +192,8 @@ describeInBrowser("A handler records interference in the browser (IF.3, IF.10)",
     await page.getByRole("button", { name: "确认以上记录完整" }).click();
     await expect
       .poll(() => page.getByTestId("attestation-state").textContent())
-      .toContain(`已于${formatDate(isoDateInShanghai(Date.now()), "zh")}确认`);
-    const thisMonth = isoDateInShanghai(Date.now()).slice(0, 7);
+      .toContain(`已于${formatDate(TEST_CASE_DAY, "zh")}确认`);
+    const thisMonth = TEST_CASE_DAY.slice(0, 7);
     expect((await page.getByTestId("months-attested").textContent())?.trim()).toBe(
       `您已作月度确认 1 个月，最近一次为 ${Number(thisMonth.slice(0, 4))}年${Number(thisMonth.slice(5))}月。`,
     );

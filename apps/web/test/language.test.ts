@@ -2,10 +2,10 @@
  * Simplified Chinese by default, English at a click: the switch is a plain link that sets a cookie, so the
  * choice holds from page to page (and back), and dates follow the language (2020年12月30日 / 30 December 2020).
  */
-import { formatDate, isoDateInShanghai } from "@liuhen/domain";
+import { formatDate } from "@liuhen/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../server/test/support/test-server.js";
+import { startTestServer, TEST_CASE_DAY, type TestServer } from "../../server/test/support/test-server.js";
 import {
   describeInBrowser,
   expectAccessible,
@@ -94,8 +94,7 @@ describeInBrowser("The language switch in the browser: Chinese first, English on
     await page.getByRole("button", { name: "Look up" }).click();
     await page.getByTestId("report-stage").waitFor();
     expect(await page.getByTestId("report-stage").textContent()).toBe("received, awaiting acceptance");
-    const today = isoDateInShanghai(Date.now());
-    expect(await page.locator("dl.facts").textContent()).toContain(formatDate(today, "en"));
+    expect(await page.locator("dl.facts").textContent()).toContain(formatDate(TEST_CASE_DAY, "en"));
     await expectAccessible(page, "the status in English");
     await context.close();
   });

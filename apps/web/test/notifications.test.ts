@@ -160,8 +160,7 @@ describeInBrowser("Notifications in the browser: unread count, reminders, protec
   });
 
   it("without JavaScript, marking read is a plain form post", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
-    context.setDefaultTimeout(60_000);
+    const context = await newContext(browser, "zh-CN", { javaScriptEnabled: false });
     const page = await context.newPage();
     await signInAs(page, url, CAST.legal.username, CAST_PASSWORD);
     const dueSoon = page.getByTestId("notifications").locator("li").filter({ hasText: "期限即将届满" });

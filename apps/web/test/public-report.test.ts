@@ -4,10 +4,10 @@
  * receipt code once with the warning and a way to print or save it, and later, with the code, reads how far
  * the report has gone and the legal section's answer (dated 2020年12月30日-style), and writes back.
  */
-import { formatDate, isoDateInShanghai } from "@liuhen/domain";
+import { formatDate } from "@liuhen/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../server/test/support/test-server.js";
+import { startTestServer, TEST_CASE_DAY, type TestServer } from "../../server/test/support/test-server.js";
 import {
   describeInBrowser,
   expectAccessible,
@@ -135,8 +135,7 @@ describeInBrowser(
       expect(await page.getByTestId("report-stage").textContent()).toBe("已受理");
       const answers = page.getByTestId("answers");
       expect(await answers.textContent()).toContain(ANSWER);
-      const today = isoDateInShanghai(Date.now());
-      expect(await answers.textContent()).toContain(formatDate(today, "zh"));
+      expect(await answers.textContent()).toContain(formatDate(TEST_CASE_DAY, "zh"));
       expect(await answers.textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
 
       // And writes to the legal section.

@@ -4,7 +4,7 @@
  * record drawn marked as checked, and the handler drawn checked with what was found (a check with no note
  * refused beside the note, the finding chosen kept). A handler has neither the link nor the page.
  */
-import { formatDate, isoDateInShanghai } from "@liuhen/domain";
+import { formatDate } from "@liuhen/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { call, signIn } from "../../server/test/support/http.js";
@@ -18,7 +18,13 @@ import {
   recordContact,
   registerPerson,
 } from "../../server/test/support/interference-driver.js";
-import { ADMIN, AGENCY, startTestServer, type TestServer } from "../../server/test/support/test-server.js";
+import {
+  ADMIN,
+  AGENCY,
+  startTestServer,
+  TEST_CASE_DAY,
+  type TestServer,
+} from "../../server/test/support/test-server.js";
 import { CAST_PASSWORD } from "../../server/test/support/wrong-case-driver.js";
 import {
   describeInBrowser,
@@ -90,7 +96,7 @@ describeInBrowser("Spot checks in the browser (IF.4 抽查)", () => {
     await expectAccessible(page, "the spot check form refused");
 
     await page.getByLabel("记录期间自").fill("2026-01-01");
-    await page.getByLabel("至", { exact: true }).fill(isoDateInShanghai(Date.now()));
+    await page.getByLabel("至", { exact: true }).fill(TEST_CASE_DAY);
     await page.getByRole("button", { name: "登记抽查" }).click();
     await page.waitForURL(/\/spot-checks\/[^/]+$/);
     expect(await page.getByTestId("spot-check").textContent()).toContain("记录 1 件");
@@ -106,7 +112,7 @@ describeInBrowser("Spot checks in the browser (IF.4 抽查)", () => {
     await sampled.getByRole("button", { name: "记为已检查" }).click();
     await expect
       .poll(async () => (await sampled.textContent()) ?? "")
-      .toContain(`已于 ${formatDate(isoDateInShanghai(Date.now()), "zh")} 检查`);
+      .toContain(`已于 ${formatDate(TEST_CASE_DAY, "zh")} 检查`);
 
     // IF.4 检查 of the handler drawn: no note is refused beside the note, the finding chosen still chosen.
     const handlers = page.getByTestId("sampled-handlers");
@@ -128,7 +134,7 @@ describeInBrowser("Spot checks in the browser (IF.4 抽查)", () => {
       .poll(async () => (await handlers.textContent()) ?? "")
       .toContain("未发现应记录而未记录的情况");
     expect(await handlers.textContent()).toContain(
-      `${IF_CAST.handler.name} · 已于 ${formatDate(isoDateInShanghai(Date.now()), "zh")} 检查`,
+      `${IF_CAST.handler.name} · 已于 ${formatDate(TEST_CASE_DAY, "zh")} 检查`,
     );
     const drawId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
     const answer = await call(url, "query", "oversight.spotCheck", { drawId }, cast.legal);

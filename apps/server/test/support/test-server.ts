@@ -6,10 +6,10 @@
  * test does not reach another.
  */
 import { SqlClient } from "@effect/sql";
-import type { CaseClock } from "@liuhen/api";
+import { CaseClock } from "@liuhen/api";
 import type { Role } from "@liuhen/domain";
 import { Accounts, AgencyId, Notifications, PersonId, Username, withAccounts } from "@liuhen/store";
-import { Duration, Effect, type Layer, ManagedRuntime, Redacted, Schema } from "effect";
+import { Duration, Effect, type Layer, ManagedRuntime, Redacted, Ref, Schema } from "effect";
 import { type AuthConfig, DEFAULT_AUTH_CONFIG, type RunningServer, startServer } from "../../src/index.js";
 import { sqliteDatabase, type TestDatabase } from "./test-databases.js";
 
@@ -63,8 +63,19 @@ export const seedAccount = (
     ).pipe(Effect.provide(withAccounts(database.store()))),
   );
 
+/**
+ * The day a test server dates case steps and judges deadlines by unless the test sets its own: a Friday inside
+ * the holiday calendar's years. Never the machine's date, on which a test would pass or fail by the day it
+ * ran (a period past the calendar's last year is refused).
+ */
+export const TEST_CASE_DAY = "2026-11-27";
+
+/** A case clock fixed at `day`. */
+export const fixedCaseClock = (day: string = TEST_CASE_DAY): Layer.Layer<CaseClock> =>
+  CaseClock.fixed(Effect.runSync(Ref.make(day)));
+
 export interface TestServerOptions {
-  /** The day case steps are dated and deadlines judged by, when the test sets it. */
+  /** The day case steps are dated and deadlines judged by; TEST_CASE_DAY when left out. */
   readonly caseClock?: Layer.Layer<CaseClock>;
   /** The database to run on: a fresh SQLite file when left out. */
   readonly database?: () => Promise<TestDatabase>;
@@ -89,7 +100,7 @@ export const startTestServer = async (
       trustProxy: true,
       ...auth,
     },
-    caseClock: options.caseClock,
+    caseClock: options.caseClock ?? fixedCaseClock(),
   });
   // A second client on the same database, as another process would open it.
   const beside = ManagedRuntime.make(withAccounts(database.store()));

@@ -14,6 +14,9 @@ import { fileURLToPath } from "node:url";
 
 const SERVER_MAIN = fileURLToPath(new URL("../../../server/dist/main.js", import.meta.url));
 
+/** The day the demo runs on: its steps are dated and its deadlines judged as of it, whatever today is. */
+export { DEMO_DAY } from "../../../server/src/demo/demo-day.js";
+
 export interface DemoServer {
   readonly url: string;
   readonly port: number;

@@ -633,18 +633,20 @@ export const oversightRouter = router({
 
   /** The caller's records of a month, as an attestation must list them, and their attestation if made. */
   myAttestation: handlerProcedure
-    .input(input(Schema.Struct({ month: AttestationMonth })))
+    // Without a month, the case clock's: the month the handler is in, as the API dates their records.
+    .input(input(Schema.Struct({ month: Schema.optional(AttestationMonth) })))
     .query(({ ctx, input: request }) =>
       run(
         ctx,
         Effect.gen(function* () {
           const person = yield* personOf(ctx.caller);
+          const month = request.month ?? (yield* today).slice(0, 7);
           const attestations = yield* Attestations;
           const settings = yield* attestations.settings(ctx.caller.agencyId);
-          const records = yield* recordsOfMonth(ctx.caller, person, request.month);
-          const made = yield* attestations.find(ctx.caller.agencyId, person, request.month);
+          const records = yield* recordsOfMonth(ctx.caller, person, month);
+          const made = yield* attestations.find(ctx.caller.agencyId, person, month);
           return {
-            month: request.month,
+            month,
             enabled: settings.monthlyAttestation,
             records,
             attestation: Option.match(made, { onNone: () => null, onSome: attestationView }),

@@ -4,16 +4,16 @@
  * (`interference.myProtection`, from the domain's rule). What must be confirmed is the API's to check, not this
  * page's.
  */
-import { isoDateInShanghai } from "@liuhen/domain";
 import { redirect } from "@sveltejs/kit";
 import { api } from "$lib/server/api.js";
 import { refused, textFields } from "$lib/server/refusal.js";
 import { requireUser } from "$lib/server/session.js";
 import type { Actions, PageServerLoad } from "./$types.js";
 
-const monthOf = (url: URL): string => {
+/** The month asked for in the address, or none: the API then answers for the month its case clock is in. */
+const monthOf = (url: URL): string | undefined => {
   const asked = url.searchParams.get("month") ?? "";
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : isoDateInShanghai(Date.now()).slice(0, 7);
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : undefined;
 };
 
 export const load: PageServerLoad = async (event) => {
@@ -21,10 +21,10 @@ export const load: PageServerLoad = async (event) => {
   const client = api(event);
   const month = monthOf(event.url);
   const [attestation, protection] = await Promise.all([
-    client.oversight.myAttestation.query({ month }),
+    client.oversight.myAttestation.query(month === undefined ? {} : { month }),
     client.interference.myProtection.query(),
   ]);
-  return { month, attestation, protection };
+  return { month: attestation.month, attestation, protection };
 };
 
 export const actions: Actions = {
