@@ -128,6 +128,13 @@ describeInBrowser("The interference investigation in the browser (IF.4, IF.10)",
     expect(await legal.page.getByTestId("category-IF.10.7").textContent()).toContain(
       "（七）其他影响执法人员依法公正处理案件的干预、插手案件办理的行为",
     );
+    // IF.13's grounds: a whole article's number with what the ground rests on, an item with its own words.
+    expect(await legal.page.getByTestId("ground-IF.2").textContent()).toContain(
+      "第二条：过问者不是行政执法机关内部人员",
+    );
+    expect(await legal.page.getByTestId("ground-IF.13.1").textContent()).toContain(
+      "（一）对案件办理具有指导、管理、监督职能的部门",
+    );
     // In English the Chinese words stay, glossed with the domain's labels of the acts the item covers.
     await open(legal.page, `${recordUrl}?lang=en`);
     const english = (await legal.page.getByTestId("category-IF.10.1").textContent()) ?? "";
@@ -135,6 +142,9 @@ describeInBrowser("The interference investigation in the browser (IF.4, IF.10)",
     expect(english).toContain("instruction to lower a penalty");
     expect(await legal.page.getByTestId("category-IF.10.4").textContent()).toContain(
       "proposal of a private meeting with a party",
+    );
+    expect(await legal.page.getByTestId("ground-IF.8").textContent()).toContain(
+      "another enforcement body's inquiry, by procedure, in its statutory duties",
     );
     await open(legal.page, `${recordUrl}?lang=zh`);
     await item.getByRole("checkbox", { name: itemWords, exact: true }).check();

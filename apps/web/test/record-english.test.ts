@@ -3,7 +3,7 @@
  * English beside the field it names (with everything typed kept and nothing stored), and saves the record —
  * with JavaScript, and again with none, where each save is a plain form post and the page the server sends.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { signIn } from "../../server/test/support/http.js";
 import { IF_CAST, staffMember } from "../../server/test/support/interference-driver.js";
@@ -28,6 +28,23 @@ const COLLEAGUE = {
 } as const;
 const CONTENT = "Phoned asking for a lighter penalty in the supermarket case.";
 const CONTENT_NO_SCRIPT = "Came to the office asking for a lighter penalty in the bakery case.";
+
+/** A colleague's phone call asking to lower a penalty, dated after the day of the record (so refused). */
+const fillContact = async (
+  page: Page,
+  contact: { readonly place: string; readonly content: string; readonly caseRef: string },
+): Promise<void> => {
+  await page.getByLabel("Time").fill("2099-01-01T09:00");
+  await page.getByLabel("Place").fill(contact.place);
+  await page.getByLabel("Member of staff", { exact: true }).selectOption(COLLEAGUE.personId);
+  await page.getByLabel("Employment").selectOption("established");
+  await page.getByLabel("In what capacity they acted").selectOption("colleague");
+  await page.getByLabel("Method").selectOption("phone");
+  await page.getByLabel("Content").fill(contact.content);
+  await page.getByLabel("Case concerned").fill(contact.caseRef);
+  await page.getByLabel("instruction to lower a penalty").check();
+  await page.getByLabel("Your answer").fill("Refused at once.");
+};
 
 describeInBrowser("A handler records a contact with the pages in English (IF.3)", () => {
   let server: TestServer;
@@ -59,16 +76,7 @@ describeInBrowser("A handler records a contact with the pages in English (IF.3)"
     await page.waitForURL(`${url}/records/new`);
     await page.getByTestId("preview-incomplete").waitFor();
 
-    await page.getByLabel("Time").fill("2099-01-01T09:00");
-    await page.getByLabel("Place").fill("Enforcement office 1");
-    await page.getByLabel("Member of staff", { exact: true }).selectOption(COLLEAGUE.personId);
-    await page.getByLabel("Employment").selectOption("established");
-    await page.getByLabel("In what capacity they acted").selectOption("colleague");
-    await page.getByLabel("Method").selectOption("phone");
-    await page.getByLabel("Content").fill(CONTENT);
-    await page.getByLabel("Case concerned").fill("QJ-MSA-2026-15");
-    await page.getByLabel("instruction to lower a penalty").check();
-    await page.getByLabel("Your answer").fill("Refused at once.");
+    await fillContact(page, { place: "Enforcement office 1", content: CONTENT, caseRef: "QJ-MSA-2026-15" });
 
     // A contact dated after the day of the record: refused in English beside the time; nothing stored.
     const before = await server.count("events");
@@ -104,16 +112,11 @@ describeInBrowser("A handler records a contact with the pages in English (IF.3)"
     await page.getByRole("link", { name: "Record a contact" }).click();
     await page.waitForURL(`${url}/records/new`);
 
-    await page.getByLabel("Time").fill("2099-01-01T09:00");
-    await page.getByLabel("Place").fill("Enforcement office 2");
-    await page.getByLabel("Member of staff", { exact: true }).selectOption(COLLEAGUE.personId);
-    await page.getByLabel("Employment").selectOption("established");
-    await page.getByLabel("In what capacity they acted").selectOption("colleague");
-    await page.getByLabel("Method").selectOption("phone");
-    await page.getByLabel("Content").fill(CONTENT_NO_SCRIPT);
-    await page.getByLabel("Case concerned").fill("QJ-MSA-2026-16");
-    await page.getByLabel("instruction to lower a penalty").check();
-    await page.getByLabel("Your answer").fill("Refused at once.");
+    await fillContact(page, {
+      place: "Enforcement office 2",
+      content: CONTENT_NO_SCRIPT,
+      caseRef: "QJ-MSA-2026-16",
+    });
 
     // The form posts; the page that comes back says why in English beside the time, with all typed kept.
     const before = await server.count("events");

@@ -5,35 +5,18 @@
  * the caller's own records count.
  */
 
-import { randomUUID } from "node:crypto";
-import type { Role } from "@liuhen/domain";
-import { AccountId, AgencyId, PersonId, TokenId } from "@liuhen/store";
 import { TRPCError } from "@trpc/server";
 import { Ref } from "effect";
 import { afterAll, describe, expect, it } from "vitest";
-import { type ApiContext, appRouter, CaseClock, createCallerFactory } from "../src/index.js";
+import { CaseClock } from "../src/index.js";
+import { tokenCallers } from "./support/callers.js";
 import { testServices } from "./support/services.js";
 
 const day = Ref.unsafeMake("2026-03-20");
 const { runtime, cleanUp } = testServices(CaseClock.fixed(day));
 afterAll(cleanUp);
-const callers = createCallerFactory(appRouter);
 
-/** A caller signed in with a token (no CSRF header needed), holding `roles`. */
-const as = (name: string, roles: ReadonlyArray<Role>) =>
-  callers({
-    runtime,
-    address: "10.9.9.9",
-    caller: {
-      accountId: AccountId.make(randomUUID()),
-      agencyId: AgencyId.make("qianjiang-msa"),
-      personId: PersonId.make(`person-${name}`),
-      roles,
-      mustChangePassword: false,
-    },
-    credential: { kind: "token", tokenId: TokenId.make(randomUUID()) },
-    sessionCookie: { set: () => {}, clear: () => {} },
-  } satisfies ApiContext);
+const as = tokenCallers(runtime, "10.9.9.9");
 
 const recorder = as("recorder", ["handler"]);
 const colleague = as("colleague", ["handler"]);

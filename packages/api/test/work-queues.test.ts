@@ -4,36 +4,19 @@
  * calendar's years leaves a period unjudged rather than failing, and need-to-know holds as in the listings.
  */
 
-import { randomUUID } from "node:crypto";
-import type { Role } from "@liuhen/domain";
-import { AccountId, AgencyId, PersonId, TokenId } from "@liuhen/store";
 import { TRPCError } from "@trpc/server";
 import { Ref } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiContext, appRouter, CaseClock, createCallerFactory } from "../src/index.js";
+import { CaseClock } from "../src/index.js";
+import { tokenCallers } from "./support/callers.js";
 import { testServices } from "./support/services.js";
 
 const day = Ref.unsafeMake("2026-03-02");
 const { runtime, cleanUp } = testServices(CaseClock.fixed(day));
 afterAll(cleanUp);
-const callers = createCallerFactory(appRouter);
 const setDay = (d: string) => runtime.runPromise(Ref.set(day, d));
 
-/** A caller signed in with a token (no CSRF header needed), holding `roles`. */
-const as = (name: string, roles: ReadonlyArray<Role>) =>
-  callers({
-    runtime,
-    address: "10.2.2.2",
-    caller: {
-      accountId: AccountId.make(randomUUID()),
-      agencyId: AgencyId.make("qianjiang-msa"),
-      personId: PersonId.make(`person-${name}`),
-      roles,
-      mustChangePassword: false,
-    },
-    credential: { kind: "token", tokenId: TokenId.make(randomUUID()) },
-    sessionCookie: { set: () => {}, clear: () => {} },
-  } satisfies ApiContext);
+const as = tokenCallers(runtime, "10.2.2.2");
 
 const reporter = as("reporter", ["handler"]);
 const legal = as("legal", ["legal-officer"]);

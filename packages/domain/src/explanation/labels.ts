@@ -4,7 +4,7 @@ import type { Finding } from "../interference/categorise.js";
 import type { ActKind, Method } from "../interference/contact.js";
 import type { Employment, PersonRole, Relation } from "../interference/internal-staff.js";
 import type { NonRecordingSanction } from "../interference/non-recording.js";
-import type { InterferenceEvent } from "../proceedings/interference-events.js";
+import type { InterferenceEvent, LegitimacyGround } from "../proceedings/interference-events.js";
 import type { InterferenceStage } from "../proceedings/interference-record.js";
 import type { WrongCaseEvent } from "../proceedings/wrong-case-events.js";
 import type { WrongCaseStage } from "../proceedings/wrong-case-proceeding.js";
@@ -32,6 +32,35 @@ export const STATUS_LABELS: Readonly<Record<WrongCaseStatus, LocalisedText>> = {
 export const MITIGATION_OPTION_LABELS: Readonly<Record<MitigationOption, LocalisedText>> = {
   lighter: t("从轻追究", "lighter liability"),
   exempt: t("免于追究", "exemption from liability"),
+};
+
+/**
+ * What each ground for finding a contact legitimate (IF.13 不应认定为干预) rests on, in a few words: the
+ * whole articles among them (IF.2, IF.7, IF.8) have only a number for a heading.
+ */
+export const LEGITIMACY_GROUND_LABELS: Readonly<Record<LegitimacyGround, LocalisedText>> = {
+  // IF.2 行政执法机关内部人员是指在行政执法机关工作的人员或曾经工作的人员
+  "IF.2": t("过问者不是行政执法机关内部人员", "the person is not internal staff"),
+  // IF.7 因履行领导、监督职责……应当依照程序以书面形式提出
+  "IF.7": t(
+    "领导干部、上级机关因履行领导、监督职责依程序书面提出指导性意见",
+    "guidance in writing, by procedure, from a leader or superior body in its supervisory role",
+  ),
+  // IF.8 其他执法机关的工作人员因履行法定职责需要……应当依照法律程序或者工作程序进行
+  "IF.8": t(
+    "其他执法机关工作人员因履行法定职责依程序了解案件情况",
+    "another enforcement body's inquiry, by procedure, in its statutory duties",
+  ),
+  // IF.13（一）……依法依规履行指导、检查、督办等职责，并书面提出指导性或纠正性意见的
+  "IF.13.1": t(
+    "指导、管理、监督部门依法书面提出指导性或纠正性意见",
+    "written guidance or correction from a supervising department",
+  ),
+  // IF.13（二）因履行职责需要，向办案机构或办案人员口头了解……并按照正常工作程序进行，且……做好工作记录的
+  "IF.13.2": t(
+    "因履行职责需要按正常工作程序口头了解案件情况，并已记录",
+    "an oral inquiry in the course of duty, by the usual procedure, and recorded",
+  ),
 };
 
 export const ACT_LABELS: Readonly<Record<ActKind, LocalisedText>> = {

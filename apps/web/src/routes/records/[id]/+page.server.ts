@@ -3,7 +3,12 @@
  * corrections, the categorisation kept with it, its files and its trail. A record the reader may not read
  * does not exist for them (the person recorded never learns of it): 404, as for a number never used.
  */
-import { InterferenceCategory, LegitimacyGround } from "@liuhen/domain";
+import {
+  InterferenceCategory,
+  LEGITIMACY_GROUND_LABELS,
+  LegitimacyGround,
+  type LocalisedText,
+} from "@liuhen/domain";
 import { error, redirect } from "@sveltejs/kit";
 import { api } from "$lib/server/api.js";
 import { categoryGloss } from "$lib/server/category-gloss.js";
@@ -20,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
       client.directory.list.query({}),
     ]);
     // The findings the domain offers next name articles (IF.10.1–7, IF.13…): their words label the choices,
-    // an item's own words (第十条（一）…) where it is one, a whole article's heading otherwise.
+    // an item's own words (第十条（一）…) where it is one, otherwise a whole article's heading with what the
+    // ground rests on (the domain's words: the heading is only a number).
     const findingNext = record.nextSteps.some(
       (step) => step.procedure === "findInterference" || step.procedure === "findLegitimate",
     );
@@ -29,10 +35,15 @@ export const load: PageServerLoad = async (event) => {
           await Promise.all(
             [...InterferenceCategory.literals, ...LegitimacyGround.literals].map(async (id) => {
               const article = await client.domain.article.query({ id });
-              return [
-                id,
-                article.excerpt ?? (article.parent === null ? article.heading : article.text),
-              ] as const;
+              const ground = (LEGITIMACY_GROUND_LABELS as Readonly<Record<string, LocalisedText>>)[id];
+              const words =
+                article.excerpt ??
+                (article.parent !== null
+                  ? article.text
+                  : ground === undefined
+                    ? article.heading
+                    : `${article.heading}：${ground.zh}`);
+              return [id, words] as const;
             }),
           ),
         )
@@ -42,9 +53,13 @@ export const load: PageServerLoad = async (event) => {
       categories: InterferenceCategory.literals,
       grounds: LegitimacyGround.literals,
       excerpts: excerpts as Record<string, string>,
-      glosses: Object.fromEntries(
-        InterferenceCategory.literals.map((id) => [id, categoryGloss(id, event.locals.lang)]),
-      ) as Record<string, string | null>,
+      glosses: Object.fromEntries([
+        ...InterferenceCategory.literals.map((id) => [id, categoryGloss(id, event.locals.lang)]),
+        ...LegitimacyGround.literals.map((id) => [
+          id,
+          event.locals.lang === "en" ? LEGITIMACY_GROUND_LABELS[id].en : null,
+        ]),
+      ]) as Record<string, string | null>,
       staff: people
         .filter((p) => p.status === "active")
         .map((p) => ({ personId: p.personId, name: p.name, department: p.department })),
