@@ -275,7 +275,13 @@ export const makeSpotChecks = (
       if (spotCheck.draw !== null) return yield* new SpotCheckAlreadyDrawn({ agencyId, drawId });
       const [kept] = (yield* sql`SELECT seed FROM spot_check_seeds
         WHERE agency_id = ${agencyId} AND draw_id = ${drawId}`) as ReadonlyArray<{ readonly seed: string }>;
-      if (kept === undefined) return yield* new SpotCheckSeedUnavailable({ agencyId, drawId });
+      if (kept === undefined) {
+        // A draw racing this one reveals the seed and forgets it between the two reads: it is drawn.
+        const now = yield* existing(agencyId, drawId);
+        return yield* now.draw !== null
+          ? new SpotCheckAlreadyDrawn({ agencyId, drawId })
+          : new SpotCheckSeedUnavailable({ agencyId, drawId });
+      }
       const anchor = yield* log.treeHead(agencyId, spotCheck.commitLeafIndex + 1);
       const sample = drawSample({
         seed: kept.seed,
