@@ -112,6 +112,23 @@ describe("the terminal UI at 80×24 against the demo agency", () => {
     await app.waitFor("[1 新举报");
   });
 
+  it("takes keys that arrive together (a paste, a slow link) one at a time, and q in a search does not quit", async () => {
+    await app.press("2");
+    await app.waitFor("[2 错案程序");
+    // One write: the search opens, is typed and closed, and Enter opens the file found.
+    await app.press("/复查\r\r");
+    await app.waitFor("领域评估及说明");
+    expect(app.frame()).toContain("错案程序 WC-2026-004");
+    await app.press(KEY.escape);
+    await app.waitFor("search: 复查");
+    await app.press(KEY.escape, "1");
+    await app.waitFor("[1 新举报");
+    await app.press("/q");
+    await app.waitFor("搜索 / search: q▏");
+    await app.press(KEY.escape);
+    await app.waitFor("WC-2026-001");
+  });
+
   it("WC.10.1: a step is confirmed first; n cancels and nothing is stored, y accepts the report", async () => {
     await app.press("/");
     await app.type("超市");
@@ -157,8 +174,8 @@ describe("the terminal UI at 80×24 against the demo agency", () => {
     await app.waitFor("报局主要负责人 / report to the head");
     await app.press("3");
     await app.waitFor("局主要负责人（人员编号）");
-    await app.type("p chen");
-    await app.press(KEY.enter);
+    // Typed in one go with its Enter, as a paste or a slow link delivers it.
+    await app.press("p chen\r");
     await app.waitFor("(head) 是一个人员编号，不含空格");
     await app.press(KEY.escape);
     await app.waitFor("已取消，未作任何更改");

@@ -6,7 +6,7 @@
  */
 
 import { Either } from "effect";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useRef, useState } from "react";
 import type { Action } from "../desk/actions.js";
 import { checkAnswer } from "../desk/answers.js";
@@ -14,6 +14,7 @@ import type { AssessmentPreview } from "../desk/assessment-form.js";
 import { refusalOf } from "../desk/legal-desk.js";
 import type { StepField } from "../desk/legal-steps.js";
 import { articleOf } from "./article-overlay.js";
+import { useKeystrokes } from "./keystrokes.js";
 import { Toned } from "./theme.js";
 
 type Phase =
@@ -84,7 +85,8 @@ export const ActionPrompt = ({
   const [phase, setPhaseState] = useState<Phase>(() =>
     only ? firstPhase(only) : { _tag: "Choose", cursor: 0 },
   );
-  // Keys typed faster than the screen redraws must see each other's effect (a name typed in one go).
+  // Keys typed faster than the screen redraws must see each other's effect (a name typed in one go, then
+  // Enter): the handler reads and writes the latest phase here, and takes keys that arrive together singly.
   const latest = useRef(phase);
   latest.current = phase;
   const setPhase = (next: Phase) => {
@@ -121,7 +123,7 @@ export const ActionPrompt = ({
     );
   };
 
-  useInput(
+  useKeystrokes(
     (input, key) => {
       const phase = latest.current;
       if (phase._tag === "Choose") {

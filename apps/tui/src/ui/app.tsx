@@ -6,7 +6,7 @@
  * open screen reloads.
  */
 import { Box, Text, useApp, useInput } from "ink";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   type Action,
   checkSampledRecordAction,
@@ -71,7 +71,13 @@ export const App = ({ desk, who, colour, width, height, cwd = process.cwd() }: A
   const { exit } = useApp();
   const [screen, setScreen] = useState<Screen>({ _tag: "Queues" });
   const [queues, setQueues] = useState<Queues | null>(null);
-  const [view, setView] = useState<QueuesView>(INITIAL_QUEUES_VIEW);
+  const [view, setViewState] = useState<QueuesView>(INITIAL_QUEUES_VIEW);
+  // An open search takes every key, also those that come before the next render (`q` in a search term).
+  const searching = useRef(false);
+  const setView = (next: QueuesView) => {
+    searching.current = next.searching;
+    setViewState(next);
+  };
   const [file, setFile] = useState<CaseFile | null>(null);
   const [scroll, setScroll] = useState(0);
   const [prompt, setPrompt] = useState<Prompt | null>(null);
@@ -181,7 +187,7 @@ export const App = ({ desk, who, colour, width, height, cwd = process.cwd() }: A
         return;
       }
       if (prompt !== null || documents || typing) return;
-      if (view.searching && screen._tag === "Queues") return;
+      if (searching.current && screen._tag === "Queues") return;
       if (input === "?") setHelp(true);
       else if (input === "q") exit();
       else if (screen._tag === "Queues" && input === "s") {

@@ -3,10 +3,11 @@
  * that filters the tab as it is typed, and Enter to open the file under the cursor.
  */
 import { formatDate } from "@liuhen/domain";
-import { Box, useInput } from "ink";
+import { Box } from "ink";
 import { useRef } from "react";
 import { matching, QUEUE_NAMES, QUEUE_WORDS, type QueueItem, type QueueName } from "../desk/queues.js";
 import { column } from "./fit.js";
+import { useKeystrokes } from "./keystrokes.js";
 import { Toned } from "./theme.js";
 
 export interface QueuesView {
@@ -58,11 +59,12 @@ export const QueuesScreen = ({
   const items = matching(queues?.[name] ?? [], view.search);
   const cursor = Math.min(view.cursor, Math.max(0, items.length - 1));
   // Keys typed faster than the screen redraws must see each other's effect: the handler reads and writes
-  // the latest view here rather than the one of the last render.
+  // the latest view here rather than the one of the last render, and takes keys that arrive together one
+  // at a time.
   const latest = useRef(view);
   latest.current = view;
 
-  useInput(
+  useKeystrokes(
     (input, key) => {
       const view = latest.current;
       const onView = (next: QueuesView) => {
