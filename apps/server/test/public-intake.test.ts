@@ -11,6 +11,7 @@ import { join } from "node:path";
 import {
   Accounts,
   AgencyId,
+  Directory,
   EventLog,
   EventType,
   newEvent,
@@ -75,7 +76,17 @@ beforeAll(async () => {
   await Effect.runPromise(
     Effect.gen(function* () {
       const accounts = yield* Accounts;
+      const directory = yield* Directory;
       for (const account of Object.values(STAFF)) {
+        // Staff of the directory: a step names its head and team by their ids.
+        yield* directory.register({
+          agencyId: AGENCY,
+          personId: account.personId,
+          name: account.username,
+          department: "法治科",
+          position: null,
+          actor: "operator:test",
+        });
         yield* accounts.create({
           agencyId: AGENCY,
           username: Schema.decodeSync(Username)(account.username),

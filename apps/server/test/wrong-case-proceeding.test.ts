@@ -231,6 +231,67 @@ describeOnDatabases("WC.10 a wrong-case proceeding over HTTP", (database) => {
     expect(answer.error).toMatchObject({ tag: "ConflictOfInterest", field: ["members", "0"] });
   });
 
+  it("WC.10.2 WC.10.3 the head, the team and those attending must be staff who can act; otherwise nothing is written", async () => {
+    const refused = async (
+      at: Position,
+      who: SignedIn,
+      path: string,
+      input: Record<string, unknown>,
+      expected: { tag: string; field: ReadonlyArray<string> },
+    ) => {
+      const before = (await file(cast.legal, at.proceedingId)).data as { version: number };
+      const answer = await call(url, "mutation", path, { ...target(at), ...input }, who);
+      expect(answer.error).toMatchObject({ code: "UNPROCESSABLE_CONTENT", ...expected });
+      const after = (await file(cast.legal, at.proceedingId)).data as { version: number };
+      expect(after.version).toBe(before.version);
+    };
+    // WC.10.2 应当及时报局主要负责人: someone not in the directory, or no head, is no one to report to.
+    const accepted = await driveTo(url, cast, "accepted");
+    await refused(
+      accepted,
+      cast.legal,
+      "wrongCase.reportToHead",
+      { head: "person-nobody" },
+      {
+        tag: "UnknownPerson",
+        field: ["head"],
+      },
+    );
+    await refused(
+      accepted,
+      cast.legal,
+      "wrongCase.reportToHead",
+      { head: CAST.investigator.personId },
+      {
+        tag: "RoleMissing",
+        field: ["head"],
+      },
+    );
+    // WC.10.2 指派区局机关纪委及时组成调查组: a member who cannot investigate could not log a step of it.
+    const reported = await driveTo(url, cast, "reported-to-head");
+    await refused(
+      reported,
+      cast.head,
+      "wrongCase.assignTeam",
+      { members: [CAST.investigator.personId, CAST.legal.personId] },
+      { tag: "RoleMissing", field: ["members", "1"] },
+    );
+    // WC.10.3 经区局党委集体讨论: those present need no account, but must be staff of the directory.
+    const proposed = await driveTo(url, cast, "proposal-made");
+    await refused(
+      proposed,
+      cast.committee,
+      "wrongCase.decide",
+      {
+        attendance: [CAST.committee.personId, "person-nobody"],
+        outcome: "责令作出书面检查",
+        officers: [],
+        suspectedViolation: false,
+      },
+      { tag: "UnknownPerson", field: ["attendance", "1"] },
+    );
+  });
+
   it("need-to-know: the officer reported never reads the file nor finds it in the list", async () => {
     const at = await driveTo(url, cast, "accepted", { officers: ["person-officer-a"] });
     expect((await file(officer, at.proceedingId)).error).toMatchObject({ code: "FORBIDDEN" });

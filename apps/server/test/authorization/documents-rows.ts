@@ -4,7 +4,7 @@
  * listing a file's documents is for those who read the file; checking a verification code is for anyone.
  */
 import { driveTo } from "../support/wrong-case-driver.js";
-import { type Rows, SUBJECT_PERSON } from "./matrix.js";
+import { type Rows, SUBJECT_PERSON, teamOf } from "./matrix.js";
 
 export const DOCUMENT_ROWS: Rows = {
   "documents.generate": {
@@ -29,7 +29,7 @@ export const DOCUMENT_ROWS: Rows = {
         id: (
           await driveTo(env.url, env.cast, "proposal-made", {
             officers: [SUBJECT_PERSON],
-            team: cell.personId === null || cell.personId === SUBJECT_PERSON ? [] : [cell.personId],
+            team: teamOf(cell),
           })
         ).proceedingId,
       },

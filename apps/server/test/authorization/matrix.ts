@@ -61,6 +61,17 @@ export interface Cell {
   readonly unique: string;
 }
 
+/**
+ * The cell's person on a file's investigation team, where they may be on one: the team is of investigators
+ * (WC.10.2), and never the file's subject.
+ */
+export const teamOf = (cell: Cell): ReadonlyArray<string> =>
+  cell.personId === null ||
+  cell.personId === SUBJECT_PERSON ||
+  !cell.identity.account?.roles.includes("investigator")
+    ? []
+    : [cell.personId];
+
 /** What the rows' inputs may use: the server, its root administrator, the wrong-case and interference casts. */
 export interface MatrixEnv {
   readonly test: TestServer;

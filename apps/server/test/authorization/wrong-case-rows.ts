@@ -14,7 +14,15 @@ import {
   type Position,
   target,
 } from "../support/wrong-case-driver.js";
-import { type Cell, type MatrixEnv, type Row, type Rows, STAFF_ROLES, SUBJECT_PERSON } from "./matrix.js";
+import {
+  type Cell,
+  type MatrixEnv,
+  type Row,
+  type Rows,
+  STAFF_ROLES,
+  SUBJECT_PERSON,
+  teamOf,
+} from "./matrix.js";
 
 /** A proceeding about the subject at `stage`, with the cell's person on its team where they may be. */
 const fileFor = (
@@ -25,7 +33,7 @@ const fileFor = (
 ): Promise<Position> =>
   driveTo(env.url, env.cast, stage, {
     officers: [SUBJECT_PERSON],
-    team: cell.personId === null || cell.personId === SUBJECT_PERSON ? [] : [cell.personId],
+    team: teamOf(cell),
     ...options,
   });
 

@@ -13,19 +13,57 @@ const GIVEN_PASSWORD = "cast-given-passphrase-1";
 export const CAST_PASSWORD = "cast-passphrase-123456";
 
 export const CAST = {
-  reporter: { username: "cast-reporter", roles: ["handler"], personId: "person-cast-reporter" },
-  legal: { username: "cast-legal", roles: ["legal-officer"], personId: "person-cast-legal" },
-  head: { username: "cast-head", roles: ["head"], personId: "person-cast-head" },
+  reporter: {
+    username: "cast-reporter",
+    roles: ["handler"],
+    personId: "person-cast-reporter",
+    name: "吴执法",
+    department: "执法三科",
+  },
+  legal: {
+    username: "cast-legal",
+    roles: ["legal-officer"],
+    personId: "person-cast-legal",
+    name: "王法治",
+    department: "法治科",
+  },
+  head: {
+    username: "cast-head",
+    roles: ["head"],
+    personId: "person-cast-head",
+    name: "陈局长",
+    department: "局领导",
+  },
   investigator: {
     username: "cast-investigator",
     roles: ["investigator"],
     personId: "person-cast-investigator",
+    name: "刘纪委",
+    department: "机关纪委",
   },
-  committee: { username: "cast-committee", roles: ["committee"], personId: "person-cast-committee" },
-  member: { username: "cast-member", roles: ["committee"], personId: "person-cast-member" },
+  committee: {
+    username: "cast-committee",
+    roles: ["committee"],
+    personId: "person-cast-committee",
+    name: "赵书记",
+    department: "局党委",
+  },
+  member: {
+    username: "cast-member",
+    roles: ["committee"],
+    personId: "person-cast-member",
+    name: "孙委员",
+    department: "局党委",
+  },
 } as const satisfies Record<
   string,
-  { readonly username: string; readonly roles: ReadonlyArray<Role>; readonly personId: string }
+  {
+    readonly username: string;
+    readonly roles: ReadonlyArray<Role>;
+    readonly personId: string;
+    readonly name: string;
+    readonly department: string;
+  }
 >;
 
 export type Cast = { readonly [K in keyof typeof CAST]: SignedIn };
@@ -53,13 +91,25 @@ export const staffAccount = async (
   );
 };
 
-/** Makes the cast's accounts (by the administrator `root`) and signs each in from `address`. */
+/**
+ * Puts the cast into the staff directory (a step names its head, team and those attending by their ids, and
+ * they must be staff there), keeping anyone a test put there first under the name it gave, then makes their
+ * accounts (by the administrator `root`) and signs each in from `address`.
+ */
 export const assembleCast = async (url: string, root: SignedIn, address: string): Promise<Cast> => {
   const cast: Partial<Record<keyof typeof CAST, SignedIn>> = {};
-  for (const [key, account] of Object.entries(CAST) as Array<
+  for (const [key, { personId, name, department, ...account }] of Object.entries(CAST) as Array<
     [keyof typeof CAST, (typeof CAST)[keyof typeof CAST]]
   >) {
-    cast[key] = await staffAccount(url, root, account, address);
+    const registered = await call(
+      url,
+      "mutation",
+      "directory.register",
+      { personId, name, department },
+      root,
+    );
+    if (registered.error !== null) expect(registered.error.tag).toBe("PersonAlreadyRegistered");
+    cast[key] = await staffAccount(url, root, { ...account, personId }, address);
   }
   return cast as Cast;
 };

@@ -46,3 +46,18 @@ export class ConflictOfInterest extends Schema.TaggedError<ConflictOfInterest>()
   field: Schema.String,
   personId: Schema.String,
 }) {}
+
+/** A person named by id is not in the agency's staff directory. */
+export class UnknownPerson extends Schema.TaggedError<UnknownPerson>()("UnknownPerson", {
+  message: Schema.String,
+  field: Schema.String,
+  personId: Schema.String,
+}) {}
+
+/** A person a step names to act (the head a report or lead goes to, an investigator) does not hold the role to act. */
+export class RoleMissing extends Schema.TaggedError<RoleMissing>()("RoleMissing", {
+  message: Schema.String,
+  field: Schema.String,
+  personId: Schema.String,
+  role: Schema.String,
+}) {}

@@ -13,21 +13,6 @@ export class RouteRequired extends Schema.TaggedError<RouteRequired>()("RouteReq
   route: Schema.Literal("judicial-supervision"),
 }) {}
 
-/** A person named by id is not in the agency's staff directory. */
-export class UnknownPerson extends Schema.TaggedError<UnknownPerson>()("UnknownPerson", {
-  message: Schema.String,
-  field: Schema.String,
-  personId: Schema.String,
-}) {}
-
-/** A person a step names to act (the head a lead goes to, an investigator) does not hold the role to act. */
-export class RoleMissing extends Schema.TaggedError<RoleMissing>()("RoleMissing", {
-  message: Schema.String,
-  field: Schema.String,
-  personId: Schema.String,
-  role: Schema.String,
-}) {}
-
 /**
  * IF.9 非因法定事由，非经法定程序，不得被免职、调离、辞退或者给予降级、撤职、开除等处分: a personnel action that the
  * protection check blocks for want of its statutory cause or procedure (`field`, the first missing).

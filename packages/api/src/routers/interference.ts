@@ -89,14 +89,16 @@ import {
   interferenceSubjectRoute,
   interferenceSubjects,
 } from "../case-files/interference-file.js";
+import { checkStepActors, inDirectory, type StepActor } from "../case-files/step-actors.js";
 import type { Caller } from "../context.js";
-import { ConflictOfInterest, Forbidden, InvalidInput, NotFound } from "../errors/api-errors.js";
 import {
-  RoleMissing,
-  RouteRequired,
-  StatutoryGroundsRequired,
-  UnknownPerson,
-} from "../errors/interference-errors.js";
+  ConflictOfInterest,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  type UnknownPerson,
+} from "../errors/api-errors.js";
+import { RouteRequired, StatutoryGroundsRequired } from "../errors/interference-errors.js";
 import { input, requireRole, router, run } from "../trpc.js";
 
 /**
@@ -220,7 +222,7 @@ interface StepRule<F extends Schema.Struct.Fields> {
   readonly gate: Gate;
   readonly fields: F;
   /** People the step names to act in the record, by input field, with the role they must hold. */
-  readonly actors?: (input: Schema.Struct.Type<F>) => ReadonlyArray<readonly [string, string, Role]>;
+  readonly actors?: (input: Schema.Struct.Type<F>) => ReadonlyArray<StepActor>;
   readonly event: (
     context: StepContext<Schema.Struct.Type<F>>,
   ) => Effect.Effect<InterferenceEvent, StepRefusal, Directory>;
@@ -228,24 +230,6 @@ interface StepRule<F extends Schema.Struct.Fields> {
 
 const rule = <F extends Schema.Struct.Fields>(r: StepRule<F>) => r;
 const made = Effect.succeed;
-
-/** A person named by id must be in the directory. */
-const inDirectory = (agencyId: string, field: string, personId: string) =>
-  Effect.flatMap(Directory, (directory) => directory.find(agencyId, personId)).pipe(
-    Effect.flatMap(
-      Option.match({
-        onNone: () =>
-          Effect.fail(
-            new UnknownPerson({
-              message: `${field}: ${personId} is not in the staff directory`,
-              field,
-              personId,
-            }),
-          ),
-        onSome: Effect.succeed,
-      }),
-    ),
-  );
 
 /**
  * What `elements.person` holds (the domain's record keeps a string): the staff id, or the words for anyone
@@ -525,37 +509,6 @@ const gateOpen = (
   }
 };
 
-/** Each person a step names to act must be in the directory, hold the role, and not be named in the record. */
-const checkActors = (
-  caller: Caller,
-  recordId: string,
-  state: InterferenceState,
-  actors: ReadonlyArray<readonly [string, string, Role]>,
-) =>
-  Effect.gen(function* () {
-    const subjects = interferenceSubjects(state);
-    const directory = yield* Directory;
-    for (const [field, actor, role] of actors) {
-      if (subjects.includes(actor)) {
-        return yield* new ConflictOfInterest({
-          message: `${field}: ${actor} is named in interference record ${recordId}`,
-          field,
-          personId: actor,
-        });
-      }
-      yield* inDirectory(caller.agencyId, field, actor);
-      const held = yield* directory.rolesOf(caller.agencyId, actor);
-      if (!held.includes(role)) {
-        return yield* new RoleMissing({
-          message: `${field}: ${actor} does not hold the role ${role}`,
-          field,
-          personId: actor,
-          role,
-        });
-      }
-    }
-  });
-
 const takeStep = <F extends Schema.Struct.Fields>(
   caller: Caller,
   name: StepName,
@@ -576,7 +529,12 @@ const takeStep = <F extends Schema.Struct.Fields>(
         message: `you may not take the step ${name} in interference record ${request.recordId}`,
       });
     }
-    yield* checkActors(caller, request.recordId, record.state, stepRule.actors?.(request) ?? []);
+    yield* checkStepActors(
+      caller.agencyId,
+      `interference record ${request.recordId}`,
+      interferenceSubjects(record.state),
+      stepRule.actors?.(request) ?? [],
+    );
     const date = yield* stepDate(request.date);
     const event = yield* stepRule.event({
       input: request,

@@ -7,7 +7,8 @@
  * need-to-know on the file (the domain's `readAccess`: the person a report is about never reads it, whatever
  * their roles), and the gate of the step (the team of the round under way for investigation acts; the
  * officer notified for their own statement and appeal, WC.12, without reading the file). People a step names
- * to act in the file (team members, those attending the committee) may not be its subjects.
+ * to act in the file (the head, team members, those attending the committee) must be in the staff directory,
+ * hold the role they act in, and may not be its subjects (`checkStepActors`).
  *
  * `by` in every event is the caller's person id, never an input: nobody records a step as someone else.
  */
@@ -59,9 +60,10 @@ import { Effect, Either, Option, Schema } from "effect";
 import { AttachmentsInput, attachmentRefs } from "../case-files/attachment-access.js";
 import { Name, People, Person, Text } from "../case-files/bounded-text.js";
 import { personOf, stepDate, viewerOf } from "../case-files/case-actor.js";
+import { checkStepActors, type StepActor } from "../case-files/step-actors.js";
 import { currentTeam, wrongCaseFileFacts, wrongCaseSubjects } from "../case-files/wrong-case-file.js";
 import type { Caller } from "../context.js";
-import { ConflictOfInterest, Forbidden, NotFound } from "../errors/api-errors.js";
+import { Forbidden, NotFound } from "../errors/api-errors.js";
 import { input, requireRole, router, run } from "../trpc.js";
 
 /** 集体讨论: the domain's rule (at least two present), bounded. */
@@ -93,7 +95,7 @@ interface StepRule<F extends Schema.Struct.Fields> {
   readonly gate: Gate;
   readonly fields: F;
   /** People the step names to act in the file, by input field. */
-  readonly actors?: (input: Schema.Struct.Type<F>) => ReadonlyArray<readonly [string, string]>;
+  readonly actors?: (input: Schema.Struct.Type<F>) => ReadonlyArray<StepActor>;
   readonly event: (
     input: Schema.Struct.Type<F>,
     by: string,
@@ -190,7 +192,7 @@ const STEP_RULES = {
     roles: ["legal-officer"],
     gate: "file",
     fields: { head: Person },
-    actors: (i) => [["head", i.head]],
+    actors: (i) => [["head", i.head, "head"]],
     event: (i, by, date) => made(ReportedToHead.make({ date, by, head: i.head })),
   }),
   /** WC.10.2 由局主要负责人指派区局机关纪委及时组成调查组; WC.10.3 责令重新组织调查. */
@@ -198,7 +200,7 @@ const STEP_RULES = {
     roles: ["head"],
     gate: "file",
     fields: { members: Schema.NonEmptyArray(Person).pipe(Schema.maxItems(20)) },
-    actors: (i) => i.members.map((m, n) => [`members.${n}`, m] as const),
+    actors: (i) => i.members.map((m, n) => [`members.${n}`, m, "investigator"] as const),
     event: (i, by, date) => made(InvestigationTeamAssigned.make({ date, by, members: i.members })),
   }),
   /** WC.10.2 调阅有关案件材料、询问执法责任人、了解核实有关情况、询问行政相对人. */
@@ -250,7 +252,7 @@ const STEP_RULES = {
       officers: People,
       suspectedViolation: Schema.Boolean,
     },
-    actors: (i) => i.attendance.map((m, n) => [`attendance.${n}`, m] as const),
+    actors: (i) => i.attendance.map((m, n) => [`attendance.${n}`, m, null] as const),
     event: (i, by, date) =>
       made(
         CommitteeDecided.make({
@@ -268,7 +270,7 @@ const STEP_RULES = {
     roles: ["committee"],
     gate: "file",
     fields: { attendance: Attendance, reasons: Text },
-    actors: (i) => i.attendance.map((m, n) => [`attendance.${n}`, m] as const),
+    actors: (i) => i.attendance.map((m, n) => [`attendance.${n}`, m, null] as const),
     event: (i, by, date) =>
       made(ReinvestigationOrdered.make({ date, by, attendance: i.attendance, reasons: i.reasons })),
   }),
@@ -363,16 +365,12 @@ const takeStep = <F extends Schema.Struct.Fields>(
         message: `you may not take the step ${name} in proceeding ${request.proceedingId}`,
       });
     }
-    const subjects = wrongCaseSubjects(file.state);
-    for (const [field, actor] of stepRule.actors?.(request) ?? []) {
-      if (subjects.includes(actor)) {
-        return yield* new ConflictOfInterest({
-          message: `${field}: ${actor} is a subject of proceeding ${request.proceedingId}`,
-          field,
-          personId: actor,
-        });
-      }
-    }
+    yield* checkStepActors(
+      caller.agencyId,
+      `proceeding ${request.proceedingId}`,
+      wrongCaseSubjects(file.state),
+      stepRule.actors?.(request) ?? [],
+    );
     const date = yield* stepDate(request.date);
     const event = yield* stepRule.event(request, person, date, caller);
     const recorded = yield* Effect.flatMap(Proceedings, (proceedings) =>
