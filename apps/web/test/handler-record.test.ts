@@ -25,6 +25,7 @@ import {
   launchBrowser,
   newContext,
   open,
+  openSlowly,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -200,6 +201,24 @@ describeInBrowser("A handler records interference in the browser (IF.3, IF.10)",
     await screenshot(page, "attestation");
 
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("IF.3: what is typed and chosen while the form's script is on its way is kept, and the preview takes it up", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInAs(page, url, IF_CAST.handler.username, CAST_PASSWORD);
+    const slow = await openSlowly(page, `${url}/records/new`);
+    await page.getByLabel("地点").fill("执法一科办公室");
+    await page.getByLabel("以何种身份过问").selectOption("colleague");
+    await page.getByLabel("方式").selectOption("oral");
+    await page.getByLabel("打探案情").check();
+    await slow.hydrate();
+    expect(await page.getByLabel("地点").inputValue()).toBe("执法一科办公室");
+    expect(await page.getByLabel("以何种身份过问").inputValue()).toBe("colleague");
+    expect(await page.getByLabel("方式").inputValue()).toBe("oral");
+    expect(await page.getByLabel("打探案情").isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId("preview-finding").textContent()).toBe("属于违反规定干预办案");
     await context.close();
   });
 

@@ -14,6 +14,7 @@ import {
   launchBrowser,
   newContext,
   open,
+  openSlowly,
   screenshot,
   watchConsole,
 } from "./support/browser.js";
@@ -170,6 +171,18 @@ describeInBrowser(
       expect(await page.getByLabel("回执码").inputValue()).toBe("NOT-A-REAL-CODE");
 
       expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it("WC.10.1: a report typed while the page's script is still on its way is kept when the script arrives", async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      const slow = await openSlowly(page, `${url}/report`);
+      await page.getByLabel("举报或投诉的事项").fill(ALLEGATION);
+      await page.getByLabel("您的姓名（选填）").fill("李四");
+      await slow.hydrate();
+      expect(await page.getByLabel("举报或投诉的事项").inputValue()).toBe(ALLEGATION);
+      expect(await page.getByLabel("您的姓名（选填）").inputValue()).toBe("李四");
       await context.close();
     });
   },

@@ -64,14 +64,42 @@ export const newContext = async (
 const withoutScripts = new WeakSet<BrowserContext>();
 
 /**
- * Opens a page and, where scripts run, waits until it has hydrated (the root layout marks `<html>`): a field
- * filled before then is emptied by hydration, and a form whose required field it empties never submits.
+ * Opens a page and, where scripts run, waits until it has hydrated (the root layout marks `<html>`): a form
+ * submitted before then is not yet enhanced, and a field typed into is put back only as hydration ends.
  */
 export const open = async (page: Page, url: string): Promise<Response | null> => {
   const response = await page.goto(url);
   if (!withoutScripts.has(page.context()))
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   return response;
+};
+
+/**
+ * Opens a page on a slow connection: its HTML (and styles) there to read and type into, its script held back
+ * until `hydrate()` lets it through and waits until the page has hydrated.
+ */
+export const openSlowly = async (
+  page: Page,
+  url: string,
+): Promise<{ readonly hydrate: () => Promise<void> }> => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const script = (address: URL) =>
+    address.pathname.startsWith("/_app/immutable/") && address.pathname.endsWith(".js");
+  await page.route(script, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  return {
+    hydrate: async () => {
+      release();
+      await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      await page.unroute(script);
+    },
+  };
 };
 
 /** No serious or critical accessibility violation on the page as it is now. */
