@@ -66,7 +66,7 @@ describeInBrowser(
       await page.getByLabel("您的姓名（选填）").fill("李四");
       await page.getByLabel("联系方式（选填）").fill("13800000000");
       await page.getByRole("button", { name: "提交" }).click();
-      await expect.poll(() => page.locator("#allegation-error").textContent()).toBe("输入有误");
+      await expect.poll(() => page.locator("#allegation-error").textContent()).toBe("请填写此项");
       expect(await page.getByLabel("您的姓名（选填）").inputValue()).toBe("李四");
       expect(await page.getByLabel("联系方式（选填）").inputValue()).toBe("13800000000");
       expect(await page.getByLabel("举报或投诉的事项").getAttribute("aria-invalid")).toBe("true");

@@ -121,7 +121,7 @@ describeInBrowser("Spot checks in the browser (IF.4 抽查)", () => {
     const beforeCheck = await server.count("events");
     await checkForm.getByRole("button", { name: "记录检查结果" }).click();
     await page.locator("#handler-0-note-error").waitFor();
-    expect(await page.locator("#handler-0-note-error").textContent()).toContain("输入有误");
+    expect(await page.locator("#handler-0-note-error").textContent()).toBe("请填写此项");
     expect(await checkForm.getByLabel("检查情况").getAttribute("aria-invalid")).toBe("true");
     expect(await checkForm.getByLabel("未发现问题").isChecked()).toBe(true);
     expect(await server.count("events")).toBe(beforeCheck);

@@ -8,24 +8,32 @@
  */
 import type { Role } from "@liuhen/domain";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
-import { type Effect, Exit, Schema } from "effect";
+import { type Effect, Either, Exit, ParseResult, Schema } from "effect";
 import { CsrfMismatch } from "./auth/errors.js";
 import { inCallersRegimes } from "./calendar/callers-regimes.js";
 import type { ApiContext, ApiServices, Caller, Credential } from "./context.js";
 import { Forbidden, PasswordChangeRequired, Unauthenticated } from "./errors/api-errors.js";
 import { ERROR_CODES, type ErrorTag } from "./errors/error-codes.js";
+import { type InputWords, inputWords } from "./errors/input-words.js";
 import { fromCause, fromTagged, internal, TaggedTRPCError } from "./errors/to-trpc-error.js";
 
+/** A Standard Schema issue as `input` makes it: with the words for it. */
+interface WordedIssue {
+  readonly message: string;
+  readonly path: ReadonlyArray<PropertyKey>;
+  readonly words: InputWords;
+}
+
 const inputError = (error: StandardSchemaV1Error) => {
-  const issue = error.issues[0];
-  const field = (issue?.path ?? []).map((p) => (typeof p === "object" && p !== null ? p.key : p)) as Array<
-    string | number
-  >;
-  const row = ERROR_CODES.InvalidInput;
+  const issue = error.issues[0] as Partial<WordedIssue> | undefined;
+  const field = (issue?.path ?? []).filter(
+    (p): p is string | number => typeof p === "string" || typeof p === "number",
+  );
+  const words = issue?.words ?? ERROR_CODES.InvalidInput;
   return {
     tag: "InvalidInput",
-    zh: row.zh,
-    en: row.en,
+    zh: words.zh,
+    en: words.en,
     field,
     message: `${field.join(".")}: ${issue?.message ?? ""}`,
   };
@@ -121,8 +129,32 @@ export const requireRole = (...roles: readonly [Role, ...Array<Role>]) =>
     return next();
   });
 
-/** A domain Schema as a tRPC input parser. */
-export const input = <A, I>(schema: Schema.Schema<A, I, never>) => Schema.standardSchemaV1(schema);
+/**
+ * A domain Schema as a tRPC input parser (Standard Schema): its first issue carries, beside Effect's message,
+ * the words for it in Chinese and English (`inputWords`), which the error formatter gives the client.
+ */
+export const input = <A, I>(schema: Schema.Schema<A, I, never>) => {
+  const parser = Schema.standardSchemaV1(schema);
+  const decode = ParseResult.decodeUnknownEither(schema, { errors: "first" });
+  const standard: (typeof parser)["~standard"] = {
+    version: 1,
+    vendor: "liuhen",
+    validate: (value) =>
+      Either.match(decode(value), {
+        onRight: (decoded) => ({ value: decoded }),
+        onLeft: (issue) => {
+          const [first] = ParseResult.ArrayFormatter.formatIssueSync(issue);
+          const worded: WordedIssue = {
+            message: first?.message ?? "",
+            path: first?.path ?? [],
+            words: inputWords(issue),
+          };
+          return { issues: [worded] };
+        },
+      }),
+  };
+  return Object.assign(parser, { "~standard": standard });
+};
 
 /**
  * Runs a procedure's program at the edge, under the caller's agency's regimes (their calendars with the
