@@ -3,30 +3,9 @@
  * Ink would have named had it come alone.
  */
 import { describe, expect, it } from "vitest";
-import { keystrokesOf } from "../src/ui/keystrokes.js";
+import { keystrokesOf, NO_KEY } from "../src/ui/keystrokes.js";
 
-const none = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+const none = NO_KEY;
 
 describe("keys that arrive together", () => {
   it("a search typed with its Enter is a slash, each character, and Enter", () => {

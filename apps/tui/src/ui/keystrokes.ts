@@ -6,7 +6,8 @@
  */
 import { type Key, useInput } from "ink";
 
-const NO_KEY: Key = {
+/** A key with no flag set: what plain text is. */
+export const NO_KEY: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,
