@@ -414,8 +414,8 @@ describe("issue 8 in the terminal UI: documents, statistics tables, notification
     await app.press("3");
     const prompt = await app.waitFor("保存目录 / directory:");
     expect(prompt).toContain(saveIn);
-    await app.type("/nope");
-    await app.press(KEY.enter);
+    // Typed in one go with its Enter, as a paste delivers it.
+    await app.press("/nope\r");
     await app.waitFor("(directory) 不存在");
     for (let i = 0; i < 5; i++) await app.press(KEY.backspace);
     await app.press(KEY.enter);

@@ -9,11 +9,12 @@
 import * as path from "node:path";
 import { formatDate } from "@liuhen/domain";
 import { Either } from "effect";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { checkDirectory, type DocumentKindWords, kindWords, legalSectionKinds } from "../desk/documents.js";
 import { type IssuedDocument, type LegalDesk, refusalOf, type SavedDocument } from "../desk/legal-desk.js";
 import type { Regime } from "../desk/legal-steps.js";
+import { useKeystrokes } from "./keystrokes.js";
 import { Toned } from "./theme.js";
 
 type Phase =
@@ -104,7 +105,7 @@ export const DocumentsPanel = ({
     );
   };
 
-  useInput(
+  useKeystrokes(
     (input, key) => {
       const phase = latest.current;
       if (phase._tag === "List") {

@@ -4,9 +4,10 @@
  * the server's (the deadline scheduler issues them).
  */
 import { formatDate, type LocalisedText } from "@liuhen/domain";
-import { Box, useInput } from "ink";
+import { Box } from "ink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type LegalDesk, refusalOf, type UserNotification } from "../desk/legal-desk.js";
+import { useKeystrokes } from "./keystrokes.js";
 import { Toned } from "./theme.js";
 
 const KIND_WORDS: Readonly<Record<string, LocalisedText>> = {
@@ -65,7 +66,7 @@ export const NotificationsScreen = ({
   useEffect(load, [load]);
 
   const items = list ?? [];
-  useInput(
+  useKeystrokes(
     (input, key) => {
       const at = Math.min(latest.current, Math.max(0, items.length - 1));
       if (key.escape || input === "b") onBack();

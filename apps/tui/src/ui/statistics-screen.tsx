@@ -4,7 +4,7 @@
  * 80×24. Each IF.10 category carries its citation id; `c` opens the articles' text.
  */
 import { Either } from "effect";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type LegalDesk, refusalOf } from "../desk/legal-desk.js";
 import {
@@ -16,6 +16,7 @@ import {
   tableCitations,
 } from "../desk/statistics.js";
 import { column, widthOf } from "./fit.js";
+import { useKeystrokes } from "./keystrokes.js";
 import { type Tone, Toned } from "./theme.js";
 
 interface Line {
@@ -111,7 +112,7 @@ export const StatisticsScreen = ({
   const lines = tables === null ? [] : tableLines(tables, width);
   const last = Math.max(0, lines.length - shown);
 
-  useInput(
+  useKeystrokes(
     (input, key) => {
       const editing = latest.current;
       if (editing !== null) {
