@@ -36,7 +36,4 @@ export * from "./spot-checks/index.js";
 export * from "./sqlite/sqlite-store.js";
 export * from "./statistics/index.js";
 export * from "./store.js";
-export * from "./verify/errors.js";
-export * from "./verify/export-verifier.js";
-export * from "./verify/verification-report.js";
-export * from "./verify/verify-export.js";
+export * from "./verify/index.js";

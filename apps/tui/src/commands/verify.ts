@@ -14,7 +14,7 @@ import {
   VerificationReport,
   type Verified,
   verifyExport,
-} from "@liuhen/store";
+} from "@liuhen/store/verify";
 import { Console, Effect, Option, Schema } from "effect";
 import { ExitCode } from "../exit-code.js";
 

@@ -3,14 +3,17 @@
  * further than the first problem, and never holds more than one line.
  */
 import * as fs from "node:fs";
-import * as readline from "node:readline";
 import { Effect, Stream } from "effect";
 import { ExportFileUnusable } from "./errors.js";
 import { type ExportVerifierOptions, makeExportVerifier } from "./export-verifier.js";
 
 const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
 
-/** The lines of a file, read as they are needed (line breaks \n or \r\n, dropped). */
+/**
+ * The lines of a file, read as they are needed (line breaks \n or \r\n, dropped): the file is read a chunk
+ * at a time as the verifier asks for lines, so memory stays flat however long the file (a readline
+ * interface would read ahead of a slower verifier and hold every line it has not yet taken).
+ */
 export const exportFileLines = (path: string): Stream.Stream<string, ExportFileUnusable> =>
   Stream.unwrapScoped(
     Effect.gen(function* () {
@@ -25,11 +28,10 @@ export const exportFileLines = (path: string): Stream.Stream<string, ExportFileU
         }),
         (stream) => Effect.sync(() => stream.destroy()),
       );
-      const lines = readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
       return Stream.fromAsyncIterable(
-        lines,
+        input as AsyncIterable<string>,
         (cause) => new ExportFileUnusable({ path, reason: describe(cause) }),
-      );
+      ).pipe(Stream.splitLines);
     }),
   );
 

@@ -10,6 +10,7 @@ import {
   AgencyId,
   type ExportSummary,
   eventLeafHash,
+  exportFileLines,
   Merkle,
   type RecordedEvent,
   readEarlierCheckpoint,
@@ -110,6 +111,18 @@ describe("liuhen verify, offline", () => {
       keySource: "argument",
       notes: [],
     });
+  });
+
+  it("reads the file as liuhen verify does, a chunk at a time, its lines broken by \\n or \\r\\n", async () => {
+    for (const [name, lineBreak] of [
+      ["lf.jsonl", "\n"],
+      ["crlf.jsonl", "\r\n"],
+    ] as const) {
+      const file = path.join(directory, name);
+      fs.writeFileSync(file, `${log.lines.join(lineBreak)}${lineBreak}`);
+      const report = await Effect.runPromise(verifyExport(exportFileLines(file), { trustedKey: key }));
+      expect(report).toMatchObject({ _tag: "Verified", treeSize: 12, rootHash: log.summary.rootHash });
+    }
   });
 
   it("says when the key was taken from the file only, since whoever wrote the file could have replaced it", async () => {
