@@ -1,6 +1,9 @@
 /** The `liuhen` command: the legal officers' tool and the scriptable subcommands beside it. */
 import { Command } from "@effect/cli";
-import { NodeContext, NodeRuntime } from "@effect/platform-node";
+// The modules themselves, not the package's index: that loads its HTTP, socket and worker modules too, some
+// 30 MB no command here needs (bench row verify's peak memory).
+import * as NodeContext from "@effect/platform-node/NodeContext";
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime";
 import { Effect, Exit } from "effect";
 import { ExitCode } from "./exit-code.js";
 
