@@ -6,7 +6,6 @@
 import type { Language } from "./language.js";
 
 const zh = {
-  nav: { records: "干预记录", newRecord: "记录干预情况", attestation: "月度确认" },
   form: {
     title: "记录干预、插手案件办理情况",
     intro:
@@ -129,7 +128,6 @@ const zh = {
 export type InterferenceMessages = typeof zh;
 
 const en: InterferenceMessages = {
-  nav: { records: "Interference records", newRecord: "Record a contact", attestation: "Monthly attestation" },
   form: {
     title: "Record interference in a case",
     intro:

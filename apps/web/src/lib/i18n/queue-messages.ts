@@ -5,7 +5,6 @@
 import type { Language } from "./language.js";
 
 const zh = {
-  nav: "待办",
   title: "法治科待办",
   judgedOn: (date: string) => `今天：${date}（期限据此判断）`,
   toAccept: "待受理或转送的举报或投诉",
@@ -26,7 +25,6 @@ const zh = {
 export type QueueMessages = typeof zh;
 
 const en: QueueMessages = {
-  nav: "Queue",
   title: "The legal section's queue",
   judgedOn: (date: string) => `Today: ${date} (the periods are judged on this day)`,
   toAccept: "Reports to accept or send on",

@@ -5,7 +5,6 @@
 import type { Language } from "./language.js";
 
 const zh = {
-  nav: "抽查",
   list: {
     title: "抽查",
     intro: "先确定抽查范围和数量并登记种子摘要，再公开种子抽取样本；抽取结果任何人均可依留痕记录复核。",
@@ -59,7 +58,6 @@ const zh = {
 export type SpotCheckMessages = typeof zh;
 
 const en: SpotCheckMessages = {
-  nav: "Spot checks",
   list: {
     title: "Spot checks",
     intro:

@@ -2,7 +2,6 @@
 import type { Language } from "./language.js";
 
 const zh = {
-  nav: "统计",
   title: "统计",
   from: "起始月份",
   to: "截止月份",
@@ -40,7 +39,6 @@ const zh = {
 export type StatisticsMessages = typeof zh;
 
 const en: StatisticsMessages = {
-  nav: "Statistics",
   title: "Statistics",
   from: "From",
   to: "To",

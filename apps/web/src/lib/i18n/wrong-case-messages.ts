@@ -6,7 +6,6 @@
 import type { Language } from "./language.js";
 
 const zh = {
-  nav: "错案责任倒查",
   list: {
     title: "错案责任倒查案件",
     empty: "暂无可查看的案件。",
@@ -18,7 +17,6 @@ const zh = {
     reported: (id: string) => `已提交，案号 ${id}。法治科将及时受理。`,
   },
   deadlines: {
-    nav: "期限一览",
     title: "期限一览",
     intro: "可查看案件中正在计算的期限，按工作日计算，已届满的排在最前。",
     empty: "暂无正在计算的期限。",
@@ -98,7 +96,6 @@ const zh = {
 export type WrongCaseMessages = typeof zh;
 
 const en: WrongCaseMessages = {
-  nav: "Wrong cases",
   list: {
     title: "Wrong-case proceedings",
     empty: "No proceedings you may read.",
@@ -110,7 +107,6 @@ const en: WrongCaseMessages = {
     reported: (id: string) => `Sent as ${id}. The legal section will accept it promptly.`,
   },
   deadlines: {
-    nav: "Deadlines",
     title: "Deadlines at a glance",
     intro: "The running periods of the proceedings you may read, in working days, overdue first.",
     empty: "No running periods.",
