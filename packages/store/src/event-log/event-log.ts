@@ -3,7 +3,8 @@
  *
  * An append, in one transaction: lock the agency's head row, check the stream's version, load the tree's
  * right edge, hash the new events into it, write the events, the subtrees they complete and the new size,
- * then run the caller's projection update. Either all of it commits or none of it does.
+ * then run the caller's projection update. Either all of it commits or none of it does. append-statements.ts
+ * says this to each database in as few statements as it allows.
  *
  * Appends of one agency are serialised by a row lock on its `log_heads` row, taken by the transaction's
  * first statement (an upsert that returns the size): on PostgreSQL a second appender, in this process or
@@ -17,7 +18,7 @@ import { Clock, Context, Effect, Layer, Option, Schema } from "effect";
 import { checkpointOrigin, formatCheckpoint } from "../checkpoint/checkpoint-body.js";
 import { CheckpointSigner } from "../checkpoint/checkpoint-signer.js";
 import { appendLeaves, type Frontier, frontierRoot, frontierSubtrees } from "../merkle/frontier.js";
-import { emptyTreeHash, fromHex, type Hash, toHex } from "../merkle/hashing.js";
+import { emptyTreeHash, fromHex, type Hash, leafHashOfText, toHex } from "../merkle/hashing.js";
 import { consistencyRanges, inclusionRanges } from "../merkle/proofs.js";
 import {
   type LeafRange,
@@ -27,7 +28,8 @@ import {
   subtreeKey,
   subtreesOf,
 } from "../merkle/subtrees.js";
-import { eventLeafHash } from "./canonical-encoding.js";
+import { appendStatements } from "./append-statements.js";
+import { canonicalEvent, eventLeafHash } from "./canonical-encoding.js";
 import {
   EventNotFound,
   type InvalidEvent,
@@ -49,6 +51,7 @@ import {
   RecordedEventFromRow,
   SizeRow,
 } from "./rows.js";
+import { type RunStatement, transactionStatements } from "./transaction-statements.js";
 import type { ConsistencyProof, InclusionProof, SignedCheckpoint, TreeHead } from "./tree-evidence.js";
 
 /** Updates projections from the events just appended, inside the append's transaction. */
@@ -121,9 +124,6 @@ export class EventLog extends Context.Tag("@liuhen/store/EventLog")<EventLog, Ev
   );
 }
 
-const VersionRow = Schema.Struct({ version: DbInt });
-const HeadRow = Schema.Struct({ tree_size: DbInt, frontier: Schema.NullOr(Schema.String) });
-
 /** The edge as `log_heads.frontier` keeps it (migration 0015): `<size>:<hex hashes, largest subtree first>`. */
 const formatFrontier = (frontier: Frontier): string =>
   `${frontier.size}:${frontier.subtrees.map((s) => toHex(s.hash)).join("")}`;
@@ -142,7 +142,9 @@ const parseFrontier = (
   const hex = text.slice(colon + 1);
   if (text.slice(0, colon) !== String(size) || hex.length !== subtrees * 64 || !/^[0-9a-f]*$/.test(hex))
     return undefined;
-  return Array.from({ length: subtrees }, (_, i) => fromHex(hex.slice(i * 64, (i + 1) * 64)));
+  // Checked above as a whole: decoded in one go, each hash a view of the bytes.
+  const bytes = Buffer.from(hex, "hex");
+  return Array.from({ length: subtrees }, (_, i) => bytes.subarray(i * 32, (i + 1) * 32));
 };
 const LeafRow = Schema.Struct({ leaf_index: DbInt, leaf_hash: Sha256Hex });
 
@@ -153,6 +155,7 @@ export const makeEventLog = (
   signer: Context.Tag.Service<CheckpointSigner>,
 ): EventLogService => {
   const corrupted = (agencyId: string, detail: string) => new LogCorrupted({ agencyId, detail });
+  const statements = appendStatements(sql);
 
   /** Decodes event rows and checks each leaf hash against the event it claims to hash. */
   const decodeEvents = (agencyId: string) => (rows: ReadonlyArray<unknown>) =>
@@ -236,47 +239,27 @@ export const makeEventLog = (
       ? Effect.void
       : Effect.fail(new TreeSizeOutOfRange({ agencyId, requested: `tree size ${size}`, treeSize: current }));
 
+  /**
+   * The edge each agency's head was left at by this process's last append to it. Where the dialect can
+   * (`advanceHead`), the next append hashes its events onto it and moves the head in its first statement, on
+   * condition that the head is still there; a head another process moved, or an append rolled back after the
+   * edge was kept here, fails the condition and the append takes the head as it is in the database.
+   */
+  const lastEdges = new Map<AgencyId, { readonly frontier: Frontier; readonly text: string }>();
+
   const append: EventLogService["append"] = (request, project) =>
     Effect.gen(function* () {
       const checked = yield* checkAppend(request);
       const { agencyId, streamId, expectedVersion } = checked;
-      // Inside a caller's transaction the append becomes a savepoint of it, and commits with it.
-      const nested = Option.isSome(yield* Effect.serviceOption(SqlClient.TransactionConnection));
-      return yield* sql.withTransaction(
-        Effect.gen(function* () {
-          // A database whose default isolation was raised would fail concurrent appends instead of queueing
-          // them; a nested append keeps its caller's transaction as it is.
-          if (!nested) {
-            yield* sql.onDialectOrElse({
-              pg: () => sql`SET TRANSACTION ISOLATION LEVEL READ COMMITTED`,
-              orElse: () => Effect.void,
-            });
-          }
-          // The per-agency lock: create-or-touch the head row, which locks it until commit, and read the size.
-          const [head] = yield* sql`INSERT INTO log_heads (agency_id, tree_size) VALUES (${agencyId}, 0)
-            ON CONFLICT (agency_id) DO UPDATE SET tree_size = log_heads.tree_size
-            RETURNING tree_size, frontier`.pipe(Effect.flatMap(decodeRows(HeadRow, agencyId, "log head")));
-          const size = head?.tree_size ?? 0;
+      const conflict = (actualVersion: number) =>
+        actualVersion === expectedVersion
+          ? Effect.void
+          : Effect.fail(new StreamConflict({ agencyId, streamId, expectedVersion, actualVersion }));
 
-          const [stream] = yield* sql`SELECT COALESCE(MAX(stream_version), 0) AS version FROM events
-            WHERE agency_id = ${agencyId} AND stream_id = ${streamId}`.pipe(
-            Effect.flatMap(decodeRows(VersionRow, agencyId, "stream version")),
-          );
-          const actualVersion = stream?.version ?? 0;
-          if (actualVersion !== expectedVersion) {
-            return yield* new StreamConflict({ agencyId, streamId, expectedVersion, actualVersion });
-          }
-
-          const edge = frontierSubtrees(size);
-          const kept = parseFrontier(head?.frontier ?? null, size, edge.length);
-          const edgeHashes =
-            kept ?? (yield* loadSubtrees(agencyId, edge).pipe(Effect.map((h) => edge.map(h))));
-          const frontier: Frontier = {
-            size,
-            subtrees: edge.map((s, i) => ({ ...s, hash: edgeHashes[i] as Hash })),
-          };
-
-          const occurredAt = new Date(yield* Clock.currentTimeMillis).toISOString();
+      /** The events, hashed into the tree after `frontier`, as the log records and writes them. */
+      const hashInto = (frontier: Frontier) =>
+        Effect.map(Clock.currentTimeMillis, (now) => {
+          const occurredAt = new Date(now).toISOString();
           const events: ReadonlyArray<Event> = checked.events.map((e, i) => ({
             id: randomUUID() as EventId,
             agencyId,
@@ -288,37 +271,93 @@ export const makeEventLog = (
             citations: e.citations,
             payload: e.payload,
           }));
-          const leafHashes = events.map(eventLeafHash);
+          const canonical = events.map(canonicalEvent);
+          const leafHashes = canonical.map((c) => leafHashOfText(c.text));
           const next = appendLeaves(frontier, leafHashes);
           const recorded: ReadonlyArray<RecordedEvent> = events.map((event, i) => ({
             ...event,
-            leafIndex: size + i,
+            leafIndex: frontier.size + i,
             leafHash: toHex(leafHashes[i] as Hash),
           }));
-
-          yield* sql`INSERT INTO events ${sql.insert(recorded.map(eventRow))}`;
-          if (next.completed.length > 0) {
-            yield* sql`INSERT INTO merkle_nodes ${sql.insert(
-              next.completed.map((s) => ({
-                agency_id: agencyId,
-                level: s.level,
-                node_index: s.index,
-                hash: toHex(s.hash),
-              })),
-            )}`;
-          }
-          yield* sql`UPDATE log_heads SET tree_size = ${next.frontier.size}, frontier = ${formatFrontier(next.frontier)}
-            WHERE agency_id = ${agencyId}`;
-          if (project !== undefined)
-            yield* Effect.provideService(project(recorded), SqlClient.SqlClient, sql);
-          const treeHead: TreeHead = {
-            agencyId,
-            treeSize: next.frontier.size,
-            rootHash: toHex(frontierRoot(next.frontier)),
+          return {
+            recorded,
+            rows: recorded.map((event, i) => eventRow(event, canonical[i])),
+            nodes: next.completed.map((s) => ({ level: s.level, node_index: s.index, hash: toHex(s.hash) })),
+            frontier: next.frontier,
+            text: formatFrontier(next.frontier),
           };
-          return { events: recorded, treeHead };
+        });
+
+      /** From the edge this process left, the head moved by the first statement; undefined if it had moved. */
+      const advanceFromLastEdge = (run: RunStatement) =>
+        Effect.gen(function* () {
+          const last = lastEdges.get(agencyId);
+          if (statements.advanceHead === undefined || last === undefined) return undefined;
+          const hashed = yield* hashInto(last.frontier);
+          const version = yield* statements.advanceHead(run, {
+            agencyId,
+            streamId,
+            from: { size: last.frontier.size, frontier: last.text },
+            to: { size: hashed.frontier.size, frontier: hashed.text },
+          });
+          if (version === undefined) return undefined;
+          yield* conflict(version);
+          return hashed;
+        });
+
+      /** The head locked and read, the stream checked, then the events hashed onto the head's edge. */
+      const hashAfterLock = (run: RunStatement) =>
+        Effect.gen(function* () {
+          const head = yield* statements.lockHead(run, agencyId, streamId);
+          const size = head.size;
+          const edge = frontierSubtrees(size);
+          const kept = parseFrontier(head.frontier, size, edge.length);
+          // A stale stream is refused before the tree's edge is looked up in the tables.
+          const known =
+            head.version ??
+            (kept === undefined ? yield* statements.streamVersion(run, agencyId, streamId) : undefined);
+          if (known !== undefined) yield* conflict(known);
+          const edgeHashes =
+            kept ?? (yield* loadSubtrees(agencyId, edge).pipe(Effect.map((h) => edge.map(h))));
+          return yield* hashInto({
+            size,
+            subtrees: edge.map((s, i) => ({ ...s, hash: edgeHashes[i] as Hash })),
+          });
+        });
+
+      // Inside a caller's transaction the append becomes a savepoint of it, and commits with it.
+      const nested = Option.isSome(yield* Effect.serviceOption(SqlClient.TransactionConnection));
+      const appended = yield* sql.withTransaction(
+        Effect.gen(function* () {
+          const run = yield* transactionStatements;
+          // A database whose default isolation was raised would fail concurrent appends instead of queueing
+          // them; a nested append keeps its caller's transaction as it is.
+          if (!nested) yield* statements.readCommitted(run);
+          const advanced = yield* advanceFromLastEdge(run);
+          const hashed = advanced ?? (yield* hashAfterLock(run));
+          const found = yield* statements.write(run, {
+            agencyId,
+            streamId,
+            expectedVersion,
+            events: hashed.rows,
+            nodes: hashed.nodes,
+            head: advanced === undefined ? { size: hashed.frontier.size, frontier: hashed.text } : undefined,
+          });
+          if (found !== undefined) yield* conflict(found);
+          if (project !== undefined)
+            yield* Effect.provideService(project(hashed.recorded), SqlClient.SqlClient, sql);
+          if (statements.advanceHead !== undefined)
+            lastEdges.set(agencyId, { frontier: hashed.frontier, text: hashed.text });
+          return hashed;
         }),
       );
+      // The head is hashed after the commit: the agency's lock is not held for it.
+      const treeHead: TreeHead = {
+        agencyId,
+        treeSize: appended.frontier.size,
+        rootHash: toHex(frontierRoot(appended.frontier)),
+      };
+      return { events: appended.recorded, treeHead };
     });
 
   const read: EventLogService["read"] = (agencyId, options) =>

@@ -37,11 +37,17 @@ export const EventRow = Schema.Struct({
 });
 export const RecordedEventFromRow = Schema.compose(EventRow, RecordedEvent, { strict: false });
 
-/** The row of an event: its encoded envelope, with citations and payload as canonical JSON text. */
-export const eventRow = (event: RecordedEvent) => {
-  const encoded = encodedRecordedEvent(event);
-  return { ...encoded, citations: canonicalJson(encoded.citations), payload: canonicalJson(encoded.payload) };
-};
+/**
+ * The row of an event: its encoded envelope, with citations and payload as canonical JSON text (`texts`, when
+ * the caller has them already from `canonicalEvent`).
+ */
+export const eventRow = (
+  event: RecordedEvent,
+  texts: { readonly citations: string; readonly payload: string } = {
+    citations: canonicalJson(event.citations),
+    payload: canonicalJson(event.payload),
+  },
+) => ({ ...encodedRecordedEvent(event), citations: texts.citations, payload: texts.payload });
 
 export const EVENT_COLUMNS =
   "id, agency_id, stream_id, stream_version, type, actor, occurred_at, citations, payload, leaf_index, leaf_hash";
