@@ -8,12 +8,12 @@ import { type CitationId, citation } from "../citation/citation-id.js";
 import type { BasisStep } from "../explanation/basis.js";
 import { type CategoryId, categorise, type Finding } from "../interference/categorise.js";
 import { type NonRecordingSanction, nonRecordingConsequence } from "../interference/non-recording.js";
-import { dueDate } from "../periods/due-date.js";
+import { duePeriod } from "../periods/due-date.js";
 import { DEFAULT_REGISTRY } from "../regime/default-registry.js";
 import type { Regime } from "../regime/regime.js";
 import type { RegimeRegistry } from "../regime/registry.js";
 import { decodeUnknownEitherFast } from "../schema/fast-decode.js";
-import { assessWrongCase } from "../wrong-case/assess-wrong-case.js";
+import { assessConsistentWrongCase } from "../wrong-case/assess-wrong-case.js";
 import type { WrongCaseStatus } from "../wrong-case/classification.js";
 import { contradictionIn } from "../wrong-case/contradictions.js";
 import type { OfficerLiability } from "../wrong-case/liability.js";
@@ -76,13 +76,22 @@ export const isContractError = (r: AssessResult): r is ContractError => "error" 
 // exception, and building an Error (with its stack) for each one showed in profiles.
 const decode = decodeUnknownEitherFast(AssessRequest, { onExcessProperty: "error", errors: "first" });
 
-const officerResult = ({ proposal, ...officer }: OfficerLiability): OfficerResult => ({
-  ...officer,
-  proposal: proposal && {
-    sanctions: proposal.sanctions,
-    policy: proposal.policy,
-    rule: proposal.rule,
-    citations: proposal.citations,
+// Fields listed rather than copied by rest and spread, which showed in profiles; their order is the contract's
+// (the proposal last, without its rung).
+const officerResult = (o: OfficerLiability): OfficerResult => ({
+  id: o.id,
+  liable: o.liable,
+  conduct: o.conduct,
+  mitigation: o.mitigation,
+  aggravation: o.aggravation,
+  referral: o.referral,
+  citations: o.citations,
+  basis: o.basis,
+  proposal: o.proposal && {
+    sanctions: o.proposal.sanctions,
+    policy: o.proposal.policy,
+    rule: o.proposal.rule,
+    citations: o.proposal.citations,
   },
 });
 
@@ -92,12 +101,7 @@ const wrongCase = (regime: Regime, r: WrongCaseRequest): AssessResult => {
     const found = contradictionIn(r.officers[i] as WrongCaseRequest["officers"][number], i);
     if (found !== undefined) return contractError("ContradictoryFacts", found.message, found.path);
   }
-  const assessed = assessWrongCase(regime.policy, r);
-  if (Either.isLeft(assessed)) {
-    const e = assessed.left;
-    return contractError("ContradictoryFacts", e.message, e.path);
-  }
-  const a = assessed.right;
+  const a = assessConsistentWrongCase(regime.policy, r);
   return {
     kind: "wrong-case",
     regime: regime.ref,
@@ -110,7 +114,7 @@ const wrongCase = (regime: Regime, r: WrongCaseRequest): AssessResult => {
 
 const period = (regime: Regime, r: PeriodRequest): AssessResult => {
   const id = citation(r.period);
-  const due = dueDate(regime.periods[r.period], r.start, regime.calendar, id);
+  const due = duePeriod(regime.periods[r.period], r.start, regime.calendar, id);
   if (Either.isLeft(due)) return contractError("CalendarOutOfRange", due.left.message, ["start"]);
   const p = due.right;
   return {
@@ -131,12 +135,30 @@ const run = (regime: Regime, request: AssessRequest): AssessResult => {
     case "wrong-case":
       return wrongCase(regime, request);
     case "interference": {
-      const { basis, citations, ...c } = categorise(request);
-      return { kind: "interference", regime: regime.ref, ...c, citations, basis };
+      const c = categorise(request);
+      return {
+        kind: "interference",
+        regime: regime.ref,
+        internal: c.internal,
+        finding: c.finding,
+        categories: c.categories,
+        recordRequired: c.recordRequired,
+        notification: c.notification,
+        citations: c.citations,
+        basis: c.basis,
+      };
     }
     case "non-recording": {
-      const { basis, citations, ...c } = nonRecordingConsequence(request);
-      return { kind: "non-recording", regime: regime.ref, ...c, citations, basis };
+      const c = nonRecordingConsequence(request);
+      return {
+        kind: "non-recording",
+        regime: regime.ref,
+        sanctions: c.sanctions,
+        referDiscipline: c.referDiscipline,
+        supervisorLiable: c.supervisorLiable,
+        citations: c.citations,
+        basis: c.basis,
+      };
     }
     case "period":
       return period(regime, request);

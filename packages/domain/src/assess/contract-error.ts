@@ -2,7 +2,8 @@
  * The contract's error object: `{ "error": { "tag", "message", "path" } }`. Bad input names the field it
  * concerns, both in `path` and at the head of `message`.
  */
-import { ParseResult } from "effect";
+import type { ParseResult } from "effect";
+import { firstIssue } from "../schema/first-issue.js";
 
 export type ContractErrorTag =
   | "InvalidRequest"
@@ -27,10 +28,7 @@ export const formatPath = (path: Path): string =>
 
 /** The first issue of a failed decode (a ParseError, or the bare issue `ParseResult.decodeUnknownEither` gives). */
 export const invalidRequest = (error: ParseResult.ParseError | ParseResult.ParseIssue): ContractError => {
-  const issues = ParseResult.ArrayFormatter.formatIssueSync(
-    error._tag === "ParseError" ? error.issue : error,
-  );
-  const first = issues[0];
+  const first = firstIssue(error._tag === "ParseError" ? error.issue : error);
   const path = (first?.path ?? []).map((p) => (typeof p === "symbol" ? String(p) : p));
   const where = path.length > 0 ? `${formatPath(path)}: ` : "";
   return contractError(

@@ -16,12 +16,35 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 export const daysInMonth = (year: number, month: number): number =>
   month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? Number.NaN);
 
+// Dates are read digit by digit rather than by a regular expression and `Number` of slices: every date of every
+// request and every day a period counts goes through here, and the match arrays and substrings showed in profiles.
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const isDigitAt = (s: string, i: number): boolean => {
+  const d = digit(s, i);
+  return d >= 0 && d <= 9;
+};
+const twoDigits = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+const fourDigits = (s: string, i: number): number => twoDigits(s, i) * 100 + twoDigits(s, i + 2);
+
+/** `YYYY-MM-DD`, as `ISO_DATE_PATTERN` says. */
+const isIsoDateShape = (s: string): boolean =>
+  s.length === 10 &&
+  s.charCodeAt(4) === 45 &&
+  s.charCodeAt(7) === 45 &&
+  isDigitAt(s, 0) &&
+  isDigitAt(s, 1) &&
+  isDigitAt(s, 2) &&
+  isDigitAt(s, 3) &&
+  isDigitAt(s, 5) &&
+  isDigitAt(s, 6) &&
+  isDigitAt(s, 8) &&
+  isDigitAt(s, 9);
+
 const isRealDate = (s: string): boolean => {
-  const m = ISO_DATE_PATTERN.exec(s);
-  if (m === null) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (!isIsoDateShape(s)) return false;
+  const year = fourDigits(s, 0);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 };
 
@@ -42,13 +65,14 @@ export interface IsoDateParts {
 }
 
 /** The year, month and day written in the string (an `IsoDate` is always well-formed). */
-export const isoDateParts = (date: IsoDate): IsoDateParts => ({
-  year: Number(date.slice(0, 4)),
-  month: Number(date.slice(5, 7)),
-  day: Number(date.slice(8, 10)),
-});
+// Digit by digit where the string has the shape an `IsoDate` has; a string cast to one without it reads as before.
+export const isoDateParts = (date: IsoDate): IsoDateParts =>
+  isIsoDateShape(date)
+    ? { year: fourDigits(date, 0), month: twoDigits(date, 5), day: twoDigits(date, 8) }
+    : { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 
-export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
+export const yearOf = (date: IsoDate): number =>
+  isIsoDateShape(date) ? fourDigits(date, 0) : Number(date.slice(0, 4));
 
 // Day numbers after H. Hinnant, "chrono-Compatible Low-Level Date Algorithms": integer arithmetic on the
 // civil calendar, with the year starting in March so that the leap day is the year's last.

@@ -10,10 +10,13 @@ type Inputs = Readonly<Record<string, BasisInput>>;
 export type Message = (inputs: Inputs, holds: boolean) => string;
 
 const list = (v: BasisInput | undefined, sep: string) => (Array.isArray(v) ? v.join(sep) : String(v ?? ""));
-const dates = (v: BasisInput | undefined, language: Language, sep: string) =>
-  (Array.isArray(v) ? v : v === undefined || v === null ? [] : [String(v)])
-    .map((d) => formatDate(d, language))
-    .join(sep);
+// Joined in a loop rather than mapped into an array and joined: periods explain several lists of dates each.
+const dates = (v: BasisInput | undefined, language: Language, sep: string): string => {
+  if (!Array.isArray(v)) return v === undefined || v === null ? "" : formatDate(String(v), language);
+  let out = "";
+  for (let i = 0; i < v.length; i++) out += (i === 0 ? "" : sep) + formatDate(v[i] as string, language);
+  return out;
+};
 const zhDate = (v: BasisInput | undefined) => dates(v, "zh", "、");
 const enDate = (v: BasisInput | undefined) => dates(v, "en", ", ");
 const yesNo = (holds: boolean, yes: string, no: string) => (holds ? yes : no);

@@ -15,17 +15,47 @@ export const citationLabel = (regime: Regime, id: string): string => {
 
 export const hasMessage = (rule: string): boolean => rule in MESSAGES;
 
-export const explainStep = (regime: Regime, s: BasisStep, language: Language): string => {
-  const message = MESSAGES[s.rule]?.[language];
-  const text = message
-    ? message(s.inputs, s.holds)
-    : language === "zh"
-      ? `规则 ${s.rule}${s.holds ? "成立" : "不成立"}。`
-      : `Rule ${s.rule} ${s.holds ? "holds" : "does not hold"}.`;
-  return language === "zh"
-    ? `【${citationLabel(regime, s.citation)}】${text}`
-    : `[${citationLabel(regime, s.citation)}] ${text}`;
+// The bracketed label in front of each sentence, kept per regime (a regime is an immutable value) and language:
+// explanations repeat the same few dozen ids, and looking each article up and writing its label again showed in
+// profiles of `assess`. Bounded, as an explained basis may come from anywhere.
+const PREFIX_MEMO_LIMIT = 4096;
+const prefixMemos = new WeakMap<
+  Regime,
+  { readonly zh: Map<string, string>; readonly other: Map<string, string> }
+>();
+
+const prefixMemo = (regime: Regime, language: Language): Map<string, string> => {
+  let memos = prefixMemos.get(regime);
+  if (memos === undefined) {
+    memos = { zh: new Map(), other: new Map() };
+    prefixMemos.set(regime, memos);
+  }
+  return language === "zh" ? memos.zh : memos.other;
 };
 
-export const explain = (regime: Regime, basis: Basis, language: Language = "zh"): ReadonlyArray<string> =>
-  basis.map((s) => explainStep(regime, s, language));
+const prefixOf = (memo: Map<string, string>, regime: Regime, id: string, language: Language): string => {
+  let prefix = memo.get(id);
+  if (prefix === undefined) {
+    prefix = language === "zh" ? `【${citationLabel(regime, id)}】` : `[${citationLabel(regime, id)}] `;
+    if (memo.size < PREFIX_MEMO_LIMIT) memo.set(id, prefix);
+  }
+  return prefix;
+};
+
+const sentence = (s: BasisStep, language: Language): string => {
+  const message = MESSAGES[s.rule]?.[language];
+  if (message) return message(s.inputs, s.holds);
+  return language === "zh"
+    ? `规则 ${s.rule}${s.holds ? "成立" : "不成立"}。`
+    : `Rule ${s.rule} ${s.holds ? "holds" : "does not hold"}.`;
+};
+
+export const explainStep = (regime: Regime, s: BasisStep, language: Language): string =>
+  prefixOf(prefixMemo(regime, language), regime, s.citation, language) + sentence(s, language);
+
+export const explain = (regime: Regime, basis: Basis, language: Language = "zh"): ReadonlyArray<string> => {
+  const memo = prefixMemo(regime, language);
+  const lines: Array<string> = [];
+  for (const s of basis) lines.push(prefixOf(memo, regime, s.citation, language) + sentence(s, language));
+  return lines;
+};

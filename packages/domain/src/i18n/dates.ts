@@ -36,12 +36,15 @@ const isIsoDate = (s: string) =>
   isDigit(s, 8) &&
   isDigit(s, 9);
 
+// Month and day read from their digits, for the same reason.
+const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
+
 export const formatDate = (iso: string, language: Language = "zh"): string => {
   if (!isIsoDate(iso)) return iso;
   const y = iso.slice(0, 4);
-  const mo = iso.slice(5, 7);
-  const d = iso.slice(8, 10);
+  const month = twoDigits(iso, 5);
+  const day = twoDigits(iso, 8);
   return language === "zh"
-    ? `${y}年${Number(mo)}月${Number(d)}日`
-    : `${Number(d)} ${MONTHS[Number(mo) - 1] ?? mo} ${y}`;
+    ? `${y}年${month}月${day}日`
+    : `${day} ${MONTHS[month - 1] ?? iso.slice(5, 7)} ${y}`;
 };

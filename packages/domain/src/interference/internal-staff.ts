@@ -47,11 +47,13 @@ export type Person = typeof Person.Type;
 
 const INTERNAL: Readonly<Record<Relation, boolean>> = { current: true, former: true, none: false };
 
+const IF_2 = citation("IF.2");
+
 export const isInternal = (person: Person): { internal: boolean; step: BasisStep } => {
   const internal = INTERNAL[person.relation];
   return {
     internal,
-    step: step(citation("IF.2"), "if.internal", internal, {
+    step: step(IF_2, "if.internal", internal, {
       relation: person.relation,
       employment: person.employment ?? null,
     }),

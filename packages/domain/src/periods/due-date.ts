@@ -13,7 +13,7 @@
  * The result explains itself in steps; every day looked at must lie in the calendar's years, else
  * `CalendarOutOfRange`.
  */
-import { Either, Match } from "effect";
+import { Either } from "effect";
 import type { CalendarDay } from "../calendar/calendar-day.js";
 import type { CalendarOutOfRange } from "../calendar/calendar-out-of-range.js";
 import type { HolidayCalendar } from "../calendar/holiday-calendar.js";
@@ -25,17 +25,26 @@ import { PeriodResult } from "./period-result.js";
 import type { CalendarDays, CalendarMonths, PeriodRule, WorkingDays } from "./period-rule.js";
 import { addWorkingDays, nextWorkingDayOnOrAfter } from "./working-days.js";
 
-const datesOf = (days: ReadonlyArray<CalendarDay>, tag: CalendarDay["_tag"]): Array<string> =>
-  days.filter((d) => d._tag === tag).map((d) => d.date);
+// Plain loops over the days, as in `calendarStep` below.
+const datesOf = (days: ReadonlyArray<CalendarDay>, tag: CalendarDay["_tag"]): Array<string> => {
+  const dates: Array<string> = [];
+  for (const d of days) if (d._tag === tag) dates.push(d.date);
+  return dates;
+};
 
-const holidaysOf = (days: ReadonlyArray<CalendarDay>): Array<string> => [
-  ...new Set(days.flatMap((d) => ("holiday" in d ? [d.holiday] : []))),
-];
+/** The holidays the days belong to, each once, in the order first met; only the days of `tag` when given. */
+const holidaysOf = (days: ReadonlyArray<CalendarDay>, tag?: CalendarDay["_tag"]): Array<string> => {
+  const holidays: Array<string> = [];
+  for (const d of days)
+    if ((tag === undefined || d._tag === tag) && "holiday" in d && !holidays.includes(d.holiday))
+      holidays.push(d.holiday);
+  return holidays;
+};
 
 /** The rest days passed over, split into statutory rest days (with their holidays) and plain weekends. */
 const skippedInputs = (skipped: ReadonlyArray<CalendarDay>) => ({
   statutoryRestDays: datesOf(skipped, "StatutoryRestDay"),
-  holidays: holidaysOf(skipped.filter((d) => d._tag === "StatutoryRestDay")),
+  holidays: holidaysOf(skipped, "StatutoryRestDay"),
   weekendDays: datesOf(skipped, "Weekend"),
 });
 
@@ -58,12 +67,8 @@ const calendarStep = (
   return step(citation, "period.holiday-calendar", true, { calendar: calendar.id, years, notices });
 };
 
-/**
- * A result built here from a start already decoded and days the calendar gave: checking it again against its
- * Schema cannot fail and showed as a hot spot of `assess` in profiles, so it is constructed unchecked.
- */
-const periodResult = (fields: ConstructorParameters<typeof PeriodResult>[0]): PeriodResult =>
-  new PeriodResult(fields, true);
+/** A due date with the steps that explain it, as plain data: the fields of a `PeriodResult`. */
+export type DuePeriod = ConstructorParameters<typeof PeriodResult>[0];
 
 const startStep = (citation: CitationId, start: IsoDate): BasisStep =>
   step(citation, "period.start-day-excluded", true, { start });
@@ -73,10 +78,10 @@ const workingDaysDue = (
   start: IsoDate,
   calendar: HolidayCalendar,
   citation: CitationId,
-): Either.Either<PeriodResult, CalendarOutOfRange> =>
+): Either.Either<DuePeriod, CalendarOutOfRange> =>
   Either.map(addWorkingDays(start, rule.count, calendar), ({ due, counted, skipped }) => {
-    const adjusted = counted.filter((d) => d._tag === "AdjustedWorkingDay");
-    return periodResult({
+    const adjusted = datesOf(counted, "AdjustedWorkingDay");
+    return {
       start,
       due,
       unit: "working-days",
@@ -90,12 +95,12 @@ const workingDaysDue = (
         }),
         step(citation, "period.rest-days-skipped", skipped.length > 0, skippedInputs(skipped)),
         step(citation, "period.adjusted-working-days", adjusted.length > 0, {
-          dates: adjusted.map((d) => d.date),
-          holidays: holidaysOf(adjusted),
+          dates: adjusted,
+          holidays: holidaysOf(counted, "AdjustedWorkingDay"),
         }),
         calendarStep(citation, calendar, start, due),
       ],
-    });
+    };
   });
 
 /**
@@ -133,22 +138,20 @@ const calendarDaysDue = (
   start: IsoDate,
   calendar: HolidayCalendar,
   citation: CitationId,
-): Either.Either<PeriodResult, CalendarOutOfRange> => {
+): Either.Either<DuePeriod, CalendarOutOfRange> => {
   if (!calendar.covers(start)) return Either.left(calendar.outOfRange(start));
   const end = addDays(start, rule.count);
-  return Either.map(rollForward(end, rule, calendar, citation), ({ due, step: rolled }) =>
-    periodResult({
-      start,
-      due,
-      unit: "calendar-days",
-      steps: [
-        startStep(citation, start),
-        step(citation, "period.calendar-days", true, { count: rule.count, start, end }),
-        rolled,
-        calendarStep(citation, calendar, start, due),
-      ],
-    }),
-  );
+  return Either.map(rollForward(end, rule, calendar, citation), ({ due, step: rolled }) => ({
+    start,
+    due,
+    unit: "calendar-days",
+    steps: [
+      startStep(citation, start),
+      step(citation, "period.calendar-days", true, { count: rule.count, start, end }),
+      rolled,
+      calendarStep(citation, calendar, start, due),
+    ],
+  }));
 };
 
 const calendarMonthsDue = (
@@ -156,35 +159,51 @@ const calendarMonthsDue = (
   start: IsoDate,
   calendar: HolidayCalendar,
   citation: CitationId,
-): Either.Either<PeriodResult, CalendarOutOfRange> => {
+): Either.Either<DuePeriod, CalendarOutOfRange> => {
   if (!calendar.covers(start)) return Either.left(calendar.outOfRange(start));
   const end = addMonths(start, rule.count);
   const clamped = isoDateParts(end).day !== isoDateParts(start).day;
-  return Either.map(rollForward(end, rule, calendar, citation), ({ due, step: rolled }) =>
-    periodResult({
-      start,
-      due,
-      unit: "calendar-month",
-      steps: [
-        step(citation, "period.calendar-month", true, { count: rule.count, start, end }),
-        // 民法典 第二百零二条: no corresponding day in the target month (31 January + 1 month) means its last day.
-        step(citation, "period.month-end", clamped, { dayOfMonth: isoDateParts(start).day, end }),
-        rolled,
-        calendarStep(citation, calendar, start, due),
-      ],
-    }),
-  );
+  return Either.map(rollForward(end, rule, calendar, citation), ({ due, step: rolled }) => ({
+    start,
+    due,
+    unit: "calendar-month",
+    steps: [
+      step(citation, "period.calendar-month", true, { count: rule.count, start, end }),
+      // 民法典 第二百零二条: no corresponding day in the target month (31 January + 1 month) means its last day.
+      step(citation, "period.month-end", clamped, { dayOfMonth: isoDateParts(start).day, end }),
+      rolled,
+      calendarStep(citation, calendar, start, due),
+    ],
+  }));
 };
 
-/** The due date of `rule` counted from `start` on `calendar`, explained by steps citing `citation`. */
+/** The due date of `rule` counted from `start` on `calendar`, explained by steps citing `citation`, as plain data. */
+// A switch rather than `Match.valueTags`, which builds its matcher on every call: every period `assess` computes
+// comes through here. Still exhaustive: a new kind of rule leaves a path without a return, which fails to compile.
+export const duePeriod = (
+  rule: PeriodRule,
+  start: IsoDate,
+  calendar: HolidayCalendar,
+  citation: CitationId,
+): Either.Either<DuePeriod, CalendarOutOfRange> => {
+  switch (rule._tag) {
+    case "WorkingDays":
+      return workingDaysDue(rule, start, calendar, citation);
+    case "CalendarDays":
+      return calendarDaysDue(rule, start, calendar, citation);
+    case "CalendarMonths":
+      return calendarMonthsDue(rule, start, calendar, citation);
+  }
+};
+
+/**
+ * `duePeriod` as a `PeriodResult`, the Schema class callers encode and keep. Built from a start already decoded
+ * and days the calendar gave, it cannot fail its Schema, so it is constructed unchecked.
+ */
 export const dueDate = (
   rule: PeriodRule,
   start: IsoDate,
   calendar: HolidayCalendar,
   citation: CitationId,
 ): Either.Either<PeriodResult, CalendarOutOfRange> =>
-  Match.valueTags(rule, {
-    WorkingDays: (r) => workingDaysDue(r, start, calendar, citation),
-    CalendarDays: (r) => calendarDaysDue(r, start, calendar, citation),
-    CalendarMonths: (r) => calendarMonthsDue(r, start, calendar, citation),
-  });
+  Either.map(duePeriod(rule, start, calendar, citation), (fields) => new PeriodResult(fields, true));

@@ -17,7 +17,7 @@
  * test/schema/fast-decode.test.ts holds the compiled path to Effect's result: the same value for valid inputs,
  * and REJECT exactly where Effect refuses, over the conformance examples, the suite and generated inputs.
  */
-import { SchemaAST as AST, Either, Option, ParseResult, type Schema } from "effect";
+import { SchemaAST as AST, Either, Option, ParseResult, Schema } from "effect";
 
 export const REJECT: unique symbol = Symbol("fast-decode/reject");
 export const UNSURE: unique symbol = Symbol("fast-decode/unsure");
@@ -118,14 +118,19 @@ const compileTransformation = (c: Compiler, ast: AST.Transformation): CompiledPa
     case "TypeLiteralTransformation": {
       const transformations = t.propertySignatureTransformations;
       const to = typeSide(c, ast) ?? compiledTo;
+      // A struct on the type side is read key by key into an object of its own, in its own order: where the
+      // decoded object's keys stand does not show, so a default can be written over its key, not deleted and
+      // added again (a delete puts the object in V8's slow dictionary mode, for every struct with a default).
+      const rebuilt = AST.isTypeLiteral(ast.to);
       return (u) => {
         const a = from(u);
         if (failed(a)) return a;
         // As ParseResult's getFinalTransformation does: renamed keys and defaults, on the decoded object.
         const out = a as Record<PropertyKey, unknown>;
         for (const pst of transformations) {
-          const o = pst.decode(hasOwn(out, pst.from) ? Option.some(out[pst.from]) : Option.none());
-          delete out[pst.from];
+          const own = hasOwn(out, pst.from);
+          const o = pst.decode(own ? Option.some(out[pst.from]) : Option.none());
+          if (own && !(rebuilt && pst.from === pst.to && Option.isSome(o))) delete out[pst.from];
           if (Option.isSome(o)) out[pst.to] = o.value;
         }
         return to(out);
@@ -195,9 +200,60 @@ const isPure = (ast: AST.AST): boolean => {
 };
 
 /**
+ * Whether `to` is the type side of `from` (what `AST.typeAST(from)` builds, annotations aside): the same node,
+ * or, through refinements (the same filter), transformations, structs and tuples, the same shape down to where
+ * `from` is its own type side. A value the encoded side `from` decoded has passed every check of that type side
+ * already: that is how Effect decodes a refinement (its filter on the decoded value) and a transformation (its
+ * `to` side on the result).
+ */
+const isTypeSideOf = (to: AST.AST, from: AST.AST): boolean => {
+  if (to === from) return true;
+  switch (from._tag) {
+    case "Transformation":
+      return isTypeSideOf(to, from.to);
+    case "Refinement":
+      return AST.isRefinement(to) && to.filter === from.filter && isTypeSideOf(to.from, from.from);
+    case "TupleType":
+      return (
+        AST.isTupleType(to) &&
+        to.elements.length === from.elements.length &&
+        to.elements.every((e, i) => {
+          const f = from.elements[i];
+          return f !== undefined && e.isOptional === f.isOptional && isTypeSideOf(e.type, f.type);
+        }) &&
+        to.rest.length === from.rest.length &&
+        to.rest.every((r, i) => {
+          const f = from.rest[i];
+          return f !== undefined && isTypeSideOf(r.type, f.type);
+        })
+      );
+    case "TypeLiteral":
+      return (
+        AST.isTypeLiteral(to) &&
+        to.indexSignatures.length === 0 &&
+        from.indexSignatures.length === 0 &&
+        to.propertySignatures.length === from.propertySignatures.length &&
+        to.propertySignatures.every((ps, i) => {
+          const f = from.propertySignatures[i];
+          return (
+            f !== undefined &&
+            ps.name === f.name &&
+            ps.isOptional === f.isOptional &&
+            isTypeSideOf(ps.type, f.type)
+          );
+        })
+      );
+    // Not a union: the member that took a value on the encoded side need not be the one to take it on the type
+    // side, so only the very same node is known to take it unchanged.
+    default:
+      return false;
+  }
+};
+
+/**
  * The type side of a struct with defaults or renamed keys, as Effect decodes it after the encoded side: a field
- * whose type is the very node the encoded side just decoded, with no transformation in it, was checked there
- * and is taken as it is (Effect checks it a second time). Every other field is checked again.
+ * whose type is the type side of the node the encoded side just decoded, with no transformation in it, was
+ * checked there and is taken as it is (Effect checks it a second time). Every other field is checked again.
  */
 const typeSide = (c: Compiler, ast: AST.Transformation): CompiledParser | null => {
   if (!AST.isTypeLiteral(ast.from) || !AST.isTypeLiteral(ast.to)) return null;
@@ -208,7 +264,10 @@ const typeSide = (c: Compiler, ast: AST.Transformation): CompiledParser | null =
   const fromTypes = new Map(ast.from.propertySignatures.map((ps) => [ps.name, ps.type]));
   const checked = new Set(
     ast.to.propertySignatures
-      .filter((ps) => !moved.has(ps.name) && fromTypes.get(ps.name) === ps.type && isPure(ps.type))
+      .filter((ps) => {
+        const from = fromTypes.get(ps.name);
+        return !moved.has(ps.name) && from !== undefined && isPure(ps.type) && isTypeSideOf(ps.type, from);
+      })
       .map((ps) => ps.name),
   );
   return checked.size === 0 ? null : compileTypeLiteral(c, ast.to, checked);
@@ -225,23 +284,18 @@ const compileTypeLiteral = (
   const trusted = names.map((name) => alreadyChecked.has(name));
   const parsers = ast.propertySignatures.map((ps) => compile(c, ps.type));
   if (parsers.some((p) => p === null)) return null;
-  const expected = new Set<PropertyKey>(names);
   const excessIsError = c.options.onExcessProperty === "error";
   const exact = c.options.exact === true;
   const n = names.length;
   return (u) => {
     if (!isRecord(u)) return REJECT;
-    if (excessIsError) {
-      // Reflect.ownKeys(u), as Effect checks it, in two parts: getOwnPropertyNames is several times faster.
-      const keys = Object.getOwnPropertyNames(u);
-      for (let k = 0; k < keys.length; k++) if (!expected.has(keys[k] as string)) return REJECT;
-      for (const key of Object.getOwnPropertySymbols(u)) if (!expected.has(key)) return REJECT;
-    }
     const output: Record<PropertyKey, unknown> = {};
+    let present = 0;
     for (let i = 0; i < n; i++) {
       const name = names[i] as PropertyKey;
       const own = hasOwn(u, name);
-      if (!own && (optional[i] || exact)) {
+      if (own) present++;
+      else if (optional[i] || exact) {
         if (optional[i]) continue;
         return REJECT;
       }
@@ -253,8 +307,54 @@ const compileTypeLiteral = (
       if (failed(v)) return v;
       output[name] = v;
     }
+    // Effect refuses any own key it does not expect (Reflect.ownKeys(u)). Every expected key the input has is
+    // counted above, so one own key more is one it does not expect: counted, not looked up key by key, and in two
+    // parts, as getOwnPropertyNames is several times faster than Reflect.ownKeys. Refusing after the values
+    // rather than before changes nothing: a refusal's issue is Effect's to find.
+    if (
+      excessIsError &&
+      Object.getOwnPropertyNames(u).length + Object.getOwnPropertySymbols(u).length !== present
+    )
+      return REJECT;
     return output;
   };
+};
+
+/** The literals a member requires on its encoded side, key by key in order, as Effect's union looks them up. */
+const requiredLiterals = (ast: AST.AST): ReadonlyArray<readonly [PropertyKey, AST.LiteralValue]> | null => {
+  switch (ast._tag) {
+    case "Refinement":
+      return requiredLiterals(ast.from);
+    case "Transformation":
+      return requiredLiterals(ast.from);
+    case "TypeLiteral":
+      return ast.propertySignatures.flatMap((ps) => {
+        const type = AST.encodedAST(ps.type);
+        return AST.isLiteral(type) && !ps.isOptional ? [[ps.name, type.literal] as const] : [];
+      });
+    default:
+      return null;
+  }
+};
+
+interface LiteralTag {
+  readonly key: PropertyKey;
+  /** Each member's literal under `key`, in the members' order. */
+  readonly literals: ReadonlyArray<AST.LiteralValue>;
+}
+
+/**
+ * A union of structs each of which requires a literal of its own under the same key, first of its literals
+ * (`kind` in the assess request). Effect's decoder then tries only the member whose literal the input's value
+ * names, never the others, and so can the fast path and the fallback.
+ */
+const literalTag = (types: ReadonlyArray<AST.AST>): LiteralTag | null => {
+  const firsts = types.map((t) => requiredLiterals(t)?.[0]);
+  const key = firsts[0]?.[0];
+  if (key === undefined || firsts.some((f) => f === undefined || f[0] !== key)) return null;
+  const literals = firsts.map((f) => f?.[1] as AST.LiteralValue);
+  // Effect files each member under its literal's text: two members under one text are not this case.
+  return new Set(literals.map(String)).size === types.length ? { key, literals } : null;
 };
 
 const compileUnion = (c: Compiler, ast: AST.Union): CompiledParser | null => {
@@ -267,7 +367,13 @@ const compileUnion = (c: Compiler, ast: AST.Union): CompiledParser | null => {
   const members = types.map((t) => compile(c, t));
   if (members.some((m) => m === null)) return null;
   const parsers = members as ReadonlyArray<CompiledParser>;
+  const tag = literalTag(types);
+  const byLiteral = tag && new Map(tag.literals.map((literal, i) => [literal, parsers[i] as CompiledParser]));
   return (u) => {
+    if (tag !== null && byLiteral !== null && isRecord(u) && hasOwn(u, tag.key)) {
+      const member = byLiteral.get(u[tag.key] as AST.LiteralValue);
+      return member === undefined ? REJECT : member(u);
+    }
     // Effect takes the first member that accepts, in an order of its own; when exactly one accepts the order
     // does not matter, and when several do, Effect decides.
     let found: unknown = REJECT;
@@ -289,6 +395,37 @@ export const compileFastPath = (ast: AST.AST, options: AST.ParseOptions): Compil
     : compile({ options, memo: new Map() }, ast);
 
 /**
+ * Effect's decoder, for what the fast path refuses or cannot tell. For a union told apart by a literal, the
+ * decoder of the member the input names, its refusal wrapped as Effect's union wraps it: the union's own decoder
+ * looks the member up the same way, after more work on every call (every refused request in `assess`).
+ */
+const slowDecoder = <A, I>(
+  schema: Schema.Schema<A, I, never>,
+  options: AST.ParseOptions,
+): ((input: unknown) => Either.Either<A, ParseResult.ParseIssue>) => {
+  const whole = ParseResult.decodeUnknownEither(schema, options);
+  const union = schema.ast;
+  if (!AST.isUnion(union)) return whole;
+  const tag = literalTag(union.types);
+  if (tag === null) return whole;
+  const members = new Map(
+    tag.literals.map((literal, i) => [
+      String(literal),
+      ParseResult.decodeUnknownEither(Schema.make(union.types[i] as AST.AST), options),
+    ]),
+  );
+  return (input) => {
+    if (typeof input !== "object" || input === null || !hasOwn(input, tag.key)) return whole(input);
+    const member = members.get(String((input as Record<PropertyKey, unknown>)[tag.key]));
+    if (member === undefined) return whole(input);
+    const r = member(input) as Either.Either<A, ParseResult.ParseIssue>;
+    return Either.isRight(r) || r.left._tag === "Type"
+      ? r
+      : Either.left(new ParseResult.Composite(union, input, [r.left]));
+  };
+};
+
+/**
  * `ParseResult.decodeUnknownEither(schema, options)`, with the compiled fast path tried first: the same
  * results, with every refusal (and its issue) from Effect's decoder.
  */
@@ -296,7 +433,7 @@ export const decodeUnknownEitherFast = <A, I>(
   schema: Schema.Schema<A, I, never>,
   options: AST.ParseOptions,
 ): ((input: unknown) => Either.Either<A, ParseResult.ParseIssue>) => {
-  const slow = ParseResult.decodeUnknownEither(schema, options);
+  const slow = slowDecoder(schema, options);
   const fast = compileFastPath(schema.ast, options);
   if (fast === null) return slow;
   return (input) => {

@@ -18,21 +18,34 @@ export interface WrongCaseAssessment {
   readonly basis: ReadonlyArray<BasisStep>;
 }
 
+const WC_2 = citation("WC.2");
+const WC_5 = citation("WC.5");
+
+/**
+ * The assessment of facts in which no officer's facts contradict each other (`contradictionIn` found none):
+ * `assess` looks for contradictions itself, answering them as data, and need not look twice.
+ */
+export const assessConsistentWrongCase = (
+  policy: SanctionPolicy,
+  facts: WrongCaseFacts,
+): WrongCaseAssessment => {
+  const c = classify(facts);
+  const cited: CitationId[] = [WC_2];
+  if (c.status === "not-wrong-case") cited.push(WC_5);
+  else for (const t of c.triggers) cited.push(citation(t));
+  return {
+    status: c.status,
+    citations: sortCitations(cited),
+    officers: c.status === "wrong-case" ? facts.officers.map((o) => assessOfficer(policy, o)) : [],
+    basis: c.basis,
+  };
+};
+
 export const assessWrongCase = (
   policy: SanctionPolicy,
   facts: WrongCaseFacts,
 ): Either.Either<WrongCaseAssessment, ContradictoryFacts> =>
   // Contradictory facts are refused whatever the status: they would decide the case once it is confirmed.
-  Either.flatMap(Either.all(facts.officers.map(checkContradictions)), (officers) => {
-    const c = classify(facts);
-    const citations = sortCitations([
-      citation("WC.2"),
-      ...(c.status === "not-wrong-case" ? [citation("WC.5")] : c.triggers.map(citation)),
-    ]);
-    return Either.right({
-      status: c.status,
-      citations,
-      officers: c.status === "wrong-case" ? officers.map((o) => assessOfficer(policy, o)) : [],
-      basis: c.basis,
-    });
-  });
+  Either.map(Either.all(facts.officers.map(checkContradictions)), () =>
+    assessConsistentWrongCase(policy, facts),
+  );

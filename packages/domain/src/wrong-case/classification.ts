@@ -17,20 +17,19 @@ export interface Classification {
   readonly basis: ReadonlyArray<BasisStep>;
 }
 
+const WC_5 = citation("WC.5");
+
 export const classify = (facts: Pick<WrongCaseFacts, "case" | "triggers" | "confirmed">): Classification => {
   const s = scope(facts.case.kind);
   if (!s.inScope) return { status: "out-of-scope", triggers: [], basis: [s.step] };
   const triggers = sortCitations(facts.triggers);
-  const triggerSteps =
-    triggers.length === 0
-      ? [step(citation("WC.5"), "wc.trigger.none", false)]
-      : triggers.map((t) => step(citation(t), "wc.trigger", true));
-  const confirmation = step(citation("WC.5"), "wc.confirmed", facts.confirmed, { triggers: [...triggers] });
+  const basis: BasisStep[] = [s.step];
+  if (triggers.length === 0) basis.push(step(WC_5, "wc.trigger.none", false));
+  else {
+    for (const t of triggers) basis.push(step(citation(t), "wc.trigger", true));
+    basis.push(step(WC_5, "wc.confirmed", facts.confirmed, { triggers: [...triggers] }));
+  }
   const status: WrongCaseStatus =
     triggers.length === 0 ? "not-wrong-case" : facts.confirmed ? "wrong-case" : "pending";
-  return {
-    status,
-    triggers,
-    basis: [s.step, ...triggerSteps, ...(triggers.length > 0 ? [confirmation] : [])],
-  };
+  return { status, triggers, basis };
 };

@@ -29,6 +29,12 @@ export interface OfficerLiability {
   readonly basis: ReadonlyArray<BasisStep>;
 }
 
+const WC_6 = citation("WC.6");
+const WC_7 = citation("WC.7");
+const WC_8 = citation("WC.8");
+const WC_9 = citation("WC.9");
+const WC_10_3 = citation("WC.10.3");
+
 /** Assumes `checkContradictions` has passed for this officer. */
 export const assessOfficer = (policy: SanctionPolicy, o: OfficerFacts): OfficerLiability => {
   const conduct = sortCitations(o.conduct);
@@ -39,38 +45,38 @@ export const assessOfficer = (policy: SanctionPolicy, o: OfficerFacts): OfficerL
   const criminal = conduct.some((c) => CONDUCT[c].criminal);
   const proposal = liable ? propose(policy, { conduct, mitigating, aggravating }) : null;
 
-  const basis: BasisStep[] = [
-    ...(liable
-      ? conduct.map((c) =>
-          step(
-            citation(c),
-            "wc.conduct",
-            true,
-            c === "WC.6.11" ? { reason: o.otherConductReason ?? "" } : {},
-          ),
-        )
-      : [step(citation("WC.6"), "wc.conduct.none", false)]),
-    ...(mitigating.length > 0
-      ? mitigating.map((m) => step(citation(m), "wc.mitigation", true))
-      : [step(citation("WC.8"), "wc.mitigation.none", false)]),
-    ...(aggravating.length > 0
-      ? aggravating.map((a) => step(citation(a), "wc.aggravation", true))
-      : [step(citation("WC.9"), "wc.aggravation.none", false)]),
-    step(citation("WC.10.3"), "wc.referral.discipline", discipline, { conduct: [...conduct] }),
-    ...(criminal ? [step(citation("WC.10.3"), "wc.referral.criminal", true, { conduct: [...conduct] })] : []),
-    ...(proposal
-      ? [
-          step(citation("WC.7"), "wc.proposal", true, {
-            policy: proposal.policy,
-            rule: proposal.rule,
-            sanctions: [...proposal.sanctions],
-          }),
-        ]
-      : []),
-  ];
-  const active = liable
-    ? [...conduct, ...mitigating, ...aggravating, ...(discipline ? ["WC.10.3"] : [])].map(citation)
-    : [citation("WC.6")];
+  // Steps and citations pushed in order rather than spread together: this runs for every officer assessed.
+  const basis: BasisStep[] = [];
+  if (liable)
+    for (const c of conduct)
+      basis.push(
+        step(citation(c), "wc.conduct", true, c === "WC.6.11" ? { reason: o.otherConductReason ?? "" } : {}),
+      );
+  else basis.push(step(WC_6, "wc.conduct.none", false));
+  if (mitigating.length > 0) for (const m of mitigating) basis.push(step(citation(m), "wc.mitigation", true));
+  else basis.push(step(WC_8, "wc.mitigation.none", false));
+  if (aggravating.length > 0)
+    for (const a of aggravating) basis.push(step(citation(a), "wc.aggravation", true));
+  else basis.push(step(WC_9, "wc.aggravation.none", false));
+  basis.push(step(WC_10_3, "wc.referral.discipline", discipline, { conduct: [...conduct] }));
+  if (criminal) basis.push(step(WC_10_3, "wc.referral.criminal", true, { conduct: [...conduct] }));
+  if (proposal)
+    basis.push(
+      step(WC_7, "wc.proposal", true, {
+        policy: proposal.policy,
+        rule: proposal.rule,
+        sanctions: [...proposal.sanctions],
+      }),
+    );
+
+  const cited: CitationId[] = [];
+  if (liable) {
+    for (const c of conduct) cited.push(citation(c));
+    for (const m of mitigating) cited.push(citation(m));
+    for (const a of aggravating) cited.push(citation(a));
+    if (discipline) cited.push(WC_10_3);
+  } else cited.push(WC_6);
+  if (proposal) for (const c of proposal.citations) cited.push(c);
   return {
     id: o.id,
     liable,
@@ -79,7 +85,7 @@ export const assessOfficer = (policy: SanctionPolicy, o: OfficerFacts): OfficerL
     aggravation: { grounds: aggravating },
     referral: { discipline, criminal },
     proposal,
-    citations: sortCitations([...active, ...(proposal?.citations ?? [])]),
+    citations: sortCitations(cited),
     basis,
   };
 };

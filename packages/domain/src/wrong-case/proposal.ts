@@ -25,6 +25,8 @@ export interface ProposalFacts {
   readonly aggravating: ReadonlyArray<AggravationId>;
 }
 
+const WC_7 = citation("WC.7");
+
 const clamp = (rung: number) => Math.max(0, Math.min(TOP_RUNG, rung));
 
 /** `null` when the officer has no WC.6 conduct: nothing to propose. */
@@ -53,17 +55,17 @@ export const propose = (policy: SanctionPolicy, facts: ProposalFacts): Proposal 
   const extra = policy.accompaniments.filter((a) => rung >= rungOf(a.from) && a.add !== main);
   for (const a of extra) rules.push(a.rule);
   const sanctions = SANCTION_IDS.filter((s) => s === main || extra.some((a) => a.add === s));
+  const cited: CitationId[] = [];
+  for (const c of facts.conduct) cited.push(citation(c));
+  cited.push(WC_7);
+  for (const m of facts.mitigating) cited.push(citation(m));
+  for (const a of facts.aggravating) cited.push(citation(a));
+  for (const s of sanctions) cited.push(citation(s));
   return {
     sanctions,
     policy: policy.version,
     rule: rules.join(" + "),
     rung,
-    citations: sortCitations([
-      ...facts.conduct.map(citation),
-      citation("WC.7"),
-      ...facts.mitigating.map(citation),
-      ...facts.aggravating.map(citation),
-      ...sanctions.map(citation),
-    ]),
+    citations: sortCitations(cited),
   };
 };

@@ -15,7 +15,9 @@ export const IN_SCOPE: Readonly<Record<CaseKind, boolean>> = {
   other: false,
 };
 
+const WC_2 = citation("WC.2");
+
 export const scope = (kind: CaseKind): { inScope: boolean; step: BasisStep } => {
   const inScope = IN_SCOPE[kind];
-  return { inScope, step: step(citation("WC.2"), "wc.scope", inScope, { caseKind: kind }) };
+  return { inScope, step: step(WC_2, "wc.scope", inScope, { caseKind: kind }) };
 };
