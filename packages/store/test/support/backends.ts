@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { SqlClient } from "@effect/sql";
 import { PgClient } from "@effect/sql-pg";
 import { Cause, Effect, Exit, type Layer, Redacted } from "effect";
+import { afterAll, describe, it } from "vitest";
 import { type EventLog, postgresStoreLayer, sqliteStoreLayer } from "../../src/index.js";
 
 export interface Backend {
@@ -89,4 +90,26 @@ export const preparePostgres = async (): Promise<PostgresSetup> => {
       },
     },
   };
+};
+
+/**
+ * Runs `suite` on a fresh PostgreSQL database, dropped after. Where there is none, the suite is skipped with
+ * the reason in its title (LIUHEN_TEST_PG_URL names another server), except under CI (CI=true), where that
+ * fails the run.
+ */
+export const onPostgres = async (what: string, suite: (backend: Backend) => void): Promise<void> => {
+  const setup = await preparePostgres();
+  if (setup.available) {
+    afterAll(setup.backend.cleanUp);
+    suite(setup.backend);
+  } else if (process.env.CI === "true") {
+    throw new Error(`CI=true and the PostgreSQL ${what} cannot run: ${setup.reason}`);
+  } else {
+    console.warn(
+      `PostgreSQL ${what} skipped: ${setup.reason}. Set LIUHEN_TEST_PG_URL to use another server.`,
+    );
+    describe.skip(`PostgreSQL ${what} (skipped: ${setup.reason})`, () => {
+      it(`runs the ${what}`, () => {});
+    });
+  }
 };
