@@ -106,6 +106,9 @@ describe("the terminal UI at 80×24 against the demo agency", () => {
     await app.press(KEY.enter);
     const detail = await app.waitFor("领域评估及说明");
     expect(detail).toContain("认定 / classification: 认定为错案");
+    // Two lines down in one read: the scroll moves two.
+    await app.press("jj");
+    await app.waitFor(/scroll 3–/);
     await app.press(KEY.escape);
     await app.press("/", KEY.escape);
     await app.press("1");

@@ -4,13 +4,14 @@
  * shown is gathered for the article overlay (`c`).
  */
 import { type AssessResult, formatDate, isoDateInShanghai } from "@liuhen/domain";
-import { Box, useInput } from "ink";
-import { useContext } from "react";
+import { Box } from "ink";
+import { useContext, useRef } from "react";
 import { assessmentCitations, explainAssessment } from "../desk/assessment-form.js";
 import type { CaseFile } from "../desk/legal-desk.js";
 import { legalStepsAmong } from "../desk/legal-steps.js";
 import { eventWords, stageWords } from "../desk/words.js";
 import { wrapTo } from "./fit.js";
+import { useKeystrokes } from "./keystrokes.js";
 import { LineWidth, type Tone, Toned } from "./theme.js";
 
 export interface Line {
@@ -145,13 +146,21 @@ export const DetailScreen = ({
   const { lines: given, citations } = detailLines(target);
   const lines = given.flatMap((line) => wrapTo(line.text, width).map((text) => ({ ...line, text })));
   const last = Math.max(0, lines.length - rows);
-  useInput(
+  // Keys that arrive together each scroll from where the one before left it, not from the last render.
+  const latest = useRef(scroll);
+  latest.current = scroll;
+  const scrollTo = (next: number) => {
+    latest.current = next;
+    onScroll(next);
+  };
+  useKeystrokes(
     (input, key) => {
+      const at = latest.current;
       if (key.escape || input === "b") onBack();
-      else if (key.downArrow || input === "j") onScroll(Math.min(scroll + 1, last));
-      else if (key.upArrow || input === "k") onScroll(Math.max(scroll - 1, 0));
-      else if (key.pageDown || input === " ") onScroll(Math.min(scroll + rows, last));
-      else if (key.pageUp) onScroll(Math.max(scroll - rows, 0));
+      else if (key.downArrow || input === "j") scrollTo(Math.min(at + 1, last));
+      else if (key.upArrow || input === "k") scrollTo(Math.max(at - 1, 0));
+      else if (key.pageDown || input === " ") scrollTo(Math.min(at + rows, last));
+      else if (key.pageUp) scrollTo(Math.max(at - rows, 0));
       else if (input === "a" || key.return) onActions();
       else if (input === "d") onDocuments();
       else if (input === "c" && citations.length > 0) onArticles(citations);
