@@ -23,6 +23,15 @@ let config: string;
 let app: RenderedApp;
 let saveIn: string;
 
+/**
+ * Escape from a file back to the queues, waiting until they show: a key pressed while the screens change
+ * would reach neither (the queues take keys once they have mounted).
+ */
+const backToQueues = async () => {
+  await app.press(KEY.escape);
+  await app.waitFor("Enter 打开");
+};
+
 const fileOf = async (proceedingId: string) =>
   (await sessionOf(server, "fazhi")).wrongCase.get.query({ proceedingId });
 
@@ -109,7 +118,7 @@ describe("the terminal UI at 80×24 against the demo agency", () => {
     // Two lines down in one read: the scroll moves two.
     await app.press("jj");
     await app.waitFor(/scroll 3–/);
-    await app.press(KEY.escape);
+    await backToQueues();
     await app.press("/", KEY.escape);
     await app.press("1");
     await app.waitFor("[1 新举报");
@@ -285,7 +294,7 @@ describe("the terminal UI at 80×24 against the demo agency", () => {
     await app.press("y");
     await app.waitFor("已办理 / done: 通报");
     expect((await legal.interference.get.query({ recordId: "IF-2026-007" })).stage).toBe("notified");
-    await app.press(KEY.escape);
+    await backToQueues();
     await app.press("3");
     await app.waitFor("[3 干预记录");
     await app.waitFor("▶ IF-2026-002");
@@ -298,7 +307,7 @@ describe("the terminal UI at 80×24 against the demo agency", () => {
     await app.press("y");
     await app.waitFor("已办理 / done: 检查");
     expect((await legal.interference.get.query({ recordId: "IF-2026-002" })).stage).toBe("checked");
-    await app.press(KEY.escape);
+    await backToQueues();
     await app.press("1");
   });
 
@@ -459,7 +468,7 @@ describe("issue 8 in the terminal UI: documents, statistics tables, notification
     await app.press(KEY.escape);
     await app.waitFor("↑↓ 滚动 / scroll");
     expect(app.frame()).not.toContain("公文 / documents");
-    await app.press(KEY.escape);
+    await backToQueues();
     await app.press("/", KEY.escape);
     await app.press("1");
     await app.waitFor("[1 新举报");
