@@ -6,7 +6,7 @@
  * `requireRole(...)` for holders of a role. `signedInProcedure` is the narrow door a caller who must change
  * their password still passes: `auth.me`, `auth.changePassword` and `auth.logout` only.
  */
-import type { Role } from "@liuhen/domain";
+import { firstIssue, type Role } from "@liuhen/domain";
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server";
 import { type Effect, Either, Exit, ParseResult, Schema } from "effect";
 import { CsrfMismatch } from "./auth/errors.js";
@@ -143,7 +143,7 @@ export const input = <A, I>(schema: Schema.Schema<A, I, never>) => {
       Either.match(decode(value), {
         onRight: (decoded) => ({ value: decoded }),
         onLeft: (issue) => {
-          const [first] = ParseResult.ArrayFormatter.formatIssueSync(issue);
+          const first = firstIssue(issue);
           const worded: WordedIssue = {
             message: first?.message ?? "",
             path: first?.path ?? [],

@@ -35,6 +35,7 @@ export * from "./regime/registry.js";
 export * from "./regulation/article.js";
 export * from "./regulation/parse.js";
 export * from "./regulation/qianjiang-msa-2020-95.js";
+export * from "./schema/first-issue.js";
 export * from "./wrong-case/assess-wrong-case.js";
 export * from "./wrong-case/classification.js";
 export * from "./wrong-case/conduct.js";

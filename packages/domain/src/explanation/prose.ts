@@ -50,12 +50,13 @@ const sentence = (s: BasisStep, language: Language): string => {
     : `Rule ${s.rule} ${s.holds ? "holds" : "does not hold"}.`;
 };
 
+const line = (memo: Map<string, string>, regime: Regime, s: BasisStep, language: Language): string =>
+  prefixOf(memo, regime, s.citation, language) + sentence(s, language);
+
 export const explainStep = (regime: Regime, s: BasisStep, language: Language): string =>
-  prefixOf(prefixMemo(regime, language), regime, s.citation, language) + sentence(s, language);
+  line(prefixMemo(regime, language), regime, s, language);
 
 export const explain = (regime: Regime, basis: Basis, language: Language = "zh"): ReadonlyArray<string> => {
   const memo = prefixMemo(regime, language);
-  const lines: Array<string> = [];
-  for (const s of basis) lines.push(prefixOf(memo, regime, s.citation, language) + sentence(s, language));
-  return lines;
+  return basis.map((s) => line(memo, regime, s, language));
 };

@@ -5,9 +5,11 @@
  * SQLite: the lock's statement also reads the stream's version (the write lock is the whole database's, so
  * what the statement reads is current), then the events, the completed subtrees and the head are written,
  * one statement each; where the head is still where this process's last append left it, the first statement
- * moves it (`advanceHead`), and only the events and subtrees are left to write. PostgreSQL: the lock's statement cannot read the version (a subquery of the statement
- * that waited for the row lock sees the data as of before the wait), so the version is read by the one
- * statement that then writes events, subtrees and head if it is the expected one, and writes nothing if not.
+ * moves it (`advanceHead`), and only the events and subtrees are left to write.
+ *
+ * PostgreSQL: the lock's statement cannot read the version (a subquery of the statement that waited for the
+ * row lock sees the data as of before the wait), so the version is read by the one statement that then writes
+ * events, subtrees and head if it is the expected one, and writes nothing if not.
  */
 import type { SqlClient } from "@effect/sql";
 import type { SqlError } from "@effect/sql/SqlError";
